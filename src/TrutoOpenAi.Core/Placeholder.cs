@@ -1,0 +1,1 @@
+namespace TrutoOpenAi.Core { internal static class Placeholder { } }

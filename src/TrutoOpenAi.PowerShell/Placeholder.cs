@@ -1,0 +1,1 @@
+namespace TrutoOpenAi.PowerShell { internal static class Placeholder { } }
