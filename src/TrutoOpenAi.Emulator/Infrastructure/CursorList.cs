@@ -24,7 +24,7 @@ public sealed record ListSpec(int DefaultLimit = 20, int MinLimit = 1, int? MaxL
     public static readonly ListSpec Standard = new();
 }
 
-/// <summary>Validated paging query of a cursor-after list.</summary>
+/// <summary>Validated paging query of a cursor-after list. A repeated query parameter uses its first value.</summary>
 public sealed record ListQuery(int Limit, string? After, string? Before, bool Descending)
 {
     /// <summary>Parse limit/after/before/order as the API does; throws <see cref="ApiException"/> (400 with param) when invalid.</summary>
@@ -34,7 +34,7 @@ public sealed record ListQuery(int Limit, string? After, string? Before, bool De
         var limit = spec.DefaultLimit;
         if (q.TryGetValue("limit", out var rawLimit))
         {
-            var text = rawLimit.ToString();
+            var text = rawLimit[0] ?? "";
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
                 throw ApiErrors.BadRequest($"Invalid 'limit': expected an integer, but got '{text}' instead.", "limit", "invalid_type").Throw();
             if (value < spec.MinLimit)
@@ -50,7 +50,7 @@ public sealed record ListQuery(int Limit, string? After, string? Before, bool De
         var descending = false;
         if (spec.DefaultOrder is { } defaultOrder)
         {
-            var order = q.TryGetValue("order", out var rawOrder) ? rawOrder.ToString() : defaultOrder;
+            var order = q.TryGetValue("order", out var rawOrder) ? rawOrder[0] ?? "" : defaultOrder;
             descending = order switch
             {
                 "asc" => false,
@@ -64,7 +64,7 @@ public sealed record ListQuery(int Limit, string? After, string? Before, bool De
     private static string? Cursor(IQueryCollection q, string name)
     {
         if (!q.TryGetValue(name, out StringValues raw)) return null;
-        var value = raw.ToString();
+        var value = raw[0] ?? "";
         return value.Length == 0 ? null : value;
     }
 
@@ -72,7 +72,7 @@ public sealed record ListQuery(int Limit, string? After, string? Before, bool De
     public static bool ParseBool(HttpRequest request, string name, bool defaultValue)
     {
         if (!request.Query.TryGetValue(name, out var raw)) return defaultValue;
-        var text = raw.ToString();
+        var text = raw[0] ?? "";
         if (bool.TryParse(text, out var value)) return value;
         throw ApiErrors.BadRequest($"Invalid value for '{name}': expected a boolean, but got '{text}' instead.", name, "invalid_type").Throw();
     }
