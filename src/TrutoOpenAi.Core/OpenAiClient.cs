@@ -150,7 +150,7 @@ namespace TrutoOpenAi.Core
                     OnRetry = args =>
                     {
                         var observer = args.Context.Properties.GetValue(ObserverProperty, null);
-                        observer?.OnRetry(args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome));
+                        observer?.OnRetry(args.AttemptNumber + 1, Settings.MaxRetries, args.RetryDelay, Describe(args.Outcome));
                         args.Outcome.Result?.Dispose();
                         return default;
                     },

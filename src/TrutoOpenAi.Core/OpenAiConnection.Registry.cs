@@ -44,6 +44,8 @@ namespace TrutoOpenAi.Core
     {
         private static readonly object Gate = new object();
         private static readonly Dictionary<string, OpenAiConnection> Connections = new Dictionary<string, OpenAiConnection>(StringComparer.OrdinalIgnoreCase);
+        // Connections that were current, most recent last: removing the current one restores the one before it.
+        private static readonly List<OpenAiConnection> History = new List<OpenAiConnection>();
 
         public static OpenAiConnection? Current { get; private set; }
 
@@ -59,11 +61,12 @@ namespace TrutoOpenAi.Core
             {
                 if (Connections.TryGetValue(connection.Name, out var old) && !ReferenceEquals(old, connection))
                 {
+                    History.Remove(old);
                     if (ReferenceEquals(Current, old)) Current = null;
                     old.Dispose();
                 }
                 Connections[connection.Name] = connection;
-                if (makeCurrent || Current is null) Current = connection;
+                if (makeCurrent || Current is null) MakeCurrent(connection);
             }
         }
 
@@ -78,7 +81,8 @@ namespace TrutoOpenAi.Core
             {
                 if (!Connections.TryGetValue(name, out var connection)) return false;
                 Connections.Remove(name);
-                if (ReferenceEquals(Current, connection)) Current = Connections.Values.FirstOrDefault();
+                History.Remove(connection);
+                if (ReferenceEquals(Current, connection)) Current = History.Count > 0 ? History[History.Count - 1] : Connections.Values.FirstOrDefault();
                 connection.Dispose();
                 return true;
             }
@@ -86,7 +90,14 @@ namespace TrutoOpenAi.Core
 
         public static void SetCurrent(OpenAiConnection connection)
         {
-            lock (Gate) Current = connection;
+            lock (Gate) MakeCurrent(connection);
+        }
+
+        private static void MakeCurrent(OpenAiConnection connection)
+        {
+            History.Remove(connection);
+            History.Add(connection);
+            Current = connection;
         }
     }
 }

@@ -11,6 +11,7 @@ namespace TrutoOpenAi.Core.Http
     {
         void OnRequest(string method, Uri uri, int attempt, string? bodySummary);
         void OnResponse(string method, Uri uri, int status, TimeSpan elapsed, string? requestId);
-        void OnRetry(int attempt, TimeSpan delay, string reason);
+        /// <summary>Before retry number <paramref name="retry"/> (1-based) of at most <paramref name="maxRetries"/>.</summary>
+        void OnRetry(int retry, int maxRetries, TimeSpan delay, string reason);
     }
 }

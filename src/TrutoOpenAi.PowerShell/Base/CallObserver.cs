@@ -25,8 +25,8 @@ namespace TrutoOpenAi.PowerShell
         public void OnResponse(string method, Uri uri, int status, TimeSpan elapsed, string? requestId) =>
             Enqueue(CallMessageKind.Verbose, $"{method} {uri.AbsolutePath} answered {status} in {elapsed.TotalMilliseconds:0} ms{(requestId is null ? "" : $" ({requestId})")}");
 
-        public void OnRetry(int attempt, TimeSpan delay, string reason) =>
-            Enqueue(CallMessageKind.Verbose, $"{reason}: retry {attempt - 1} in {delay.TotalSeconds:0.##} s.");
+        public void OnRetry(int retry, int maxRetries, TimeSpan delay, string reason) =>
+            Enqueue(CallMessageKind.Verbose, $"{reason}: retry {retry} of {maxRetries} in {delay.TotalSeconds:0.##} s.");
 
         public bool TryDequeue(out CallMessage message) => _messages.TryDequeue(out message);
 

@@ -45,7 +45,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
             emulator.Process.Dispose();
             EmulatorRegistry.Remove(emulator);
             if (emulator.ConnectionName != null && OpenAiConnectionRegistry.Find(emulator.ConnectionName) is { } connection &&
-                connection.BaseUri == emulator.BaseUri)
+                connection.BaseUri.AbsoluteUri.TrimEnd('/') == emulator.BaseUri.AbsoluteUri.TrimEnd('/'))
             {
                 OpenAiConnectionRegistry.Remove(emulator.ConnectionName);
             }
