@@ -1,1 +1,0 @@
-namespace TrutoOpenAi.Core { internal static class Placeholder { } }

@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+
+namespace TrutoOpenAi.Emulator.Infrastructure;
+
+/// <summary>A deterministic failure: the next <see cref="Count"/> matching requests answer <see cref="Status"/>.</summary>
+public sealed class FailNext
+{
+    public int Status { get; set; }
+    public double? RetryAfterSeconds { get; set; }
+    public double? RetryAfterMs { get; set; }
+    public int Count { get; set; } = 1;
+}
+
+/// <summary>One fault rule (POST /_emulator/faults). Fields use the JSON names in snake_case.</summary>
+public sealed class FaultRule
+{
+    public int Id { get; set; }
+    public string? PathPrefix { get; set; }
+    public string? Method { get; set; }
+    [JsonPropertyName("rate_429")] public double Rate429 { get; set; }
+    [JsonPropertyName("rate_500")] public double Rate500 { get; set; }
+    [JsonPropertyName("rate_503")] public double Rate503 { get; set; }
+    public double DropRate { get; set; }
+    public double? RetryAfterSeconds { get; set; }
+    public double? RetryAfterMs { get; set; }
+    public int DelayMs { get; set; }
+    public List<FailNext>? FailNext { get; set; }
+
+    public string? Validate()
+    {
+        foreach (var (name, rate) in new[] { ("rate_429", Rate429), ("rate_500", Rate500), ("rate_503", Rate503), ("drop_rate", DropRate) })
+            if (rate is < 0 or > 1 || double.IsNaN(rate)) return $"'{name}' must be between 0 and 1.";
+        if (Rate429 + Rate500 + Rate503 + DropRate > 1) return "The rates together must not exceed 1.";
+        if (DelayMs is < 0 or > 600_000) return "'delay_ms' must be between 0 and 600000.";
+        if (RetryAfterSeconds is < 0 || RetryAfterMs is < 0) return "Retry-after values must not be negative.";
+        foreach (var f in FailNext ?? [])
+        {
+            if (f.Status is < 400 or > 599) return "'fail_next[].status' must be an HTTP error status (400-599).";
+            if (f.Count < 1) return "'fail_next[].count' must be at least 1.";
+            if (f.RetryAfterSeconds is < 0 || f.RetryAfterMs is < 0) return "Retry-after values must not be negative.";
+        }
+        return null;
+    }
+
+    public bool Matches(HttpRequest request) =>
+        (string.IsNullOrEmpty(Method) || string.Equals(Method, request.Method, StringComparison.OrdinalIgnoreCase)) &&
+        (string.IsNullOrEmpty(PathPrefix) || (request.PathBase + request.Path).ToString().StartsWith(PathPrefix, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>What to do with one request.</summary>
+public readonly record struct FaultDecision(int DelayMs, bool Drop, int Status, double? RetryAfterSeconds, double? RetryAfterMs)
+{
+    public bool IsFault => Drop || Status != 0;
+}
+
+/// <summary>Fault rules and the seeded random that drives them. Deterministic fail_next entries win over random rates.</summary>
+public sealed class FaultInjector
+{
+    private readonly object _gate = new();
+    private readonly int? _seed;
+    private readonly List<FaultRule> _rules = new();
+    private Random _random;
+    private int _nextId;
+
+    public FaultInjector(int? seed)
+    {
+        _seed = seed;
+        _random = seed.HasValue ? new Random(seed.Value) : new Random();
+    }
+
+    public bool Any { get { lock (_gate) { return _rules.Count > 0; } } }
+
+    public FaultRule Add(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            rule.Id = ++_nextId;
+            _rules.Add(rule);
+            return rule;
+        }
+    }
+
+    public List<FaultRule> Rules { get { lock (_gate) { return _rules.ToList(); } } }
+
+    /// <summary>Remove all rules; <paramref name="reseed"/> also restarts the random sequence (POST /_emulator/reset).</summary>
+    public void Clear(bool reseed = false)
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+            if (reseed) _random = _seed.HasValue ? new Random(_seed.Value) : new Random();
+        }
+    }
+
+    public FaultDecision Decide(HttpRequest request)
+    {
+        lock (_gate)
+        {
+            if (_rules.Count == 0) return default;
+            var delay = 0;
+            FaultDecision? result = null;
+            foreach (var rule in _rules)
+            {
+                if (!rule.Matches(request)) continue;
+                delay = Math.Max(delay, rule.DelayMs);
+                if (result is null && rule.FailNext is { Count: > 0 } queue)
+                {
+                    var next = queue[0];
+                    if (--next.Count <= 0) queue.RemoveAt(0);
+                    result = new FaultDecision(0, false, next.Status, next.RetryAfterSeconds ?? rule.RetryAfterSeconds, next.RetryAfterMs ?? rule.RetryAfterMs);
+                }
+            }
+            if (result is null)
+            {
+                foreach (var rule in _rules)
+                {
+                    if (!rule.Matches(request)) continue;
+                    if (rule.DropRate + rule.Rate429 + rule.Rate500 + rule.Rate503 <= 0) continue;
+                    var roll = _random.NextDouble();
+                    var status = 0;
+                    var drop = false;
+                    if (roll < rule.DropRate) drop = true;
+                    else if ((roll -= rule.DropRate) < rule.Rate429) status = 429;
+                    else if ((roll -= rule.Rate429) < rule.Rate500) status = 500;
+                    else if (roll - rule.Rate500 < rule.Rate503) status = 503;
+                    if (drop || status != 0)
+                    {
+                        result = new FaultDecision(0, drop, status, rule.RetryAfterSeconds, rule.RetryAfterMs);
+                        break;
+                    }
+                }
+            }
+            return (result ?? default) with { DelayMs = delay };
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace TrutoOpenAi.Emulator.Infrastructure.Middleware;
+
+/// <summary>
+/// /v1 auth: no key → 401; key not accepted → 401 invalid_api_key; /v1/organization with a non-admin key → 403;
+/// an admin key anywhere else under /v1 → 401 (admin keys only work on /v1/organization).
+/// </summary>
+public sealed class AuthMiddleware(RequestDelegate next, AuthPolicy auth)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (!path.StartsWithSegments("/v1")) return next(context);
+
+        var (kind, valid) = auth.Classify(context.Request);
+        ApiError? error = null;
+        if (kind == AuthKind.None) error = ApiErrors.MissingApiKey();
+        else if (!valid) error = ApiErrors.IncorrectApiKey();
+        else if (path.StartsWithSegments("/v1/organization"))
+        {
+            if (kind != AuthKind.Admin) error = ApiErrors.AdminKeyRequired();
+        }
+        else if (kind == AuthKind.Admin) error = ApiErrors.AdminKeyOnlyForOrganization();
+
+        return error is null ? next(context) : error.WriteAsync(context);
+    }
+}

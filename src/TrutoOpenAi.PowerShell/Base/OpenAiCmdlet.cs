@@ -1,0 +1,131 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core;
+
+namespace TrutoOpenAi.PowerShell
+{
+    /// <summary>
+    /// Base of every API cmdlet: resolves the connection (-Connection, then the current one from Connect-OpenAi,
+    /// then the OPENAI_* environment variables), cancels on Ctrl+C, runs core calls while writing their trace on
+    /// the pipeline thread, and turns exceptions into ErrorRecords with stable ErrorIds.
+    /// </summary>
+    public abstract class OpenAiCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private OpenAiConnection? _connection;
+
+        /// <summary>
+        /// The connection to use: an object from Get-OpenAiConnection or the name given to Connect-OpenAi.
+        /// Without it, the current connection is used, or one built from the OPENAI_* environment variables.
+        /// </summary>
+        [Parameter]
+        [ConnectionTransformation]
+        [ValidateNotNull]
+        public OpenAiConnection? Connection { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        protected CancellationToken CancellationToken => _stopping.Token;
+
+        /// <summary>The resolved connection; terminates the cmdlet when there is none.</summary>
+        protected OpenAiConnection ActiveConnection => _connection ??= ResolveConnection();
+
+        protected OpenAiClient Client => ActiveConnection.Client;
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        protected override void EndProcessing() => base.EndProcessing();
+
+        /// <summary>Runs per-input work; a failure writes a non-terminating error for that input and the pipeline goes on.</summary>
+        protected void Try(object? target, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception ex) when (IsReportable(ex))
+            {
+                WriteOrThrow(ex, target);
+            }
+        }
+
+        /// <summary>Waits for a core task on the pipeline thread, writing its verbose trace as it goes.</summary>
+        protected T Await<T>(Func<Core.Http.IOpenAiCallObserver, Task<T>> start)
+        {
+            var observer = new CallObserver();
+            var task = start(observer);
+            task.ContinueWith(_ => observer.Wake.Release(), TaskContinuationOptions.ExecuteSynchronously);
+            while (true)
+            {
+                Drain(observer);
+                if (task.IsCompleted) break;
+                observer.Wake.Wait();
+            }
+            Drain(observer);
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Await(Func<Core.Http.IOpenAiCallObserver, Task> start) =>
+            Await<bool>(async observer => { await start(observer).ConfigureAwait(false); return true; });
+
+        private void Drain(CallObserver observer)
+        {
+            while (observer.TryDequeue(out var message))
+            {
+                switch (message.Kind)
+                {
+                    case CallMessageKind.Verbose: WriteVerbose(message.Text); break;
+                    case CallMessageKind.Debug: WriteDebug(message.Text); break;
+                    case CallMessageKind.Warning: WriteWarning(message.Text); break;
+                }
+            }
+        }
+
+        /// <summary>Writes the error for one input, or stops the cmdlet when nothing else can work (bad or missing key).</summary>
+        protected void WriteOrThrow(Exception exception, object? target)
+        {
+            var record = ErrorRecords.From(exception, target);
+            if (ErrorRecords.IsFatal(exception)) ThrowTerminatingError(record);
+            WriteError(record);
+        }
+
+        private static bool IsReportable(Exception ex) =>
+            ex is OpenAiException || ex is ArgumentException || ex is System.Text.Json.JsonException || ex is InvalidOperationException;
+
+        /// <summary>A readable name for ShouldProcess: "project 'Payments' (proj_abc)".</summary>
+        protected static string Describe(string kind, string? name, string id) =>
+            string.IsNullOrEmpty(name) ? $"{kind} {id}" : $"{kind} '{name}' ({id})";
+
+        private OpenAiConnection ResolveConnection()
+        {
+            if (Connection != null) return Connection;
+            if (OpenAiConnectionRegistry.Current is { } current) return current;
+            try
+            {
+                var fromEnvironment = EnvironmentConnection.TryCreate();
+                if (fromEnvironment != null)
+                {
+                    OpenAiConnectionRegistry.Add(fromEnvironment, makeCurrent: true);
+                    WriteVerbose($"Connected from the environment to {fromEnvironment.BaseUri}.");
+                    return fromEnvironment;
+                }
+            }
+            catch (OpenAiException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, null));
+            }
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("Not connected. Run Connect-OpenAi (or Start-OpenAiEmulator -Connect), or set OPENAI_ADMIN_KEY / OPENAI_API_KEY."),
+                "OpenAiNotConnected", ErrorCategory.ConnectionError, null));
+            throw new InvalidOperationException(); // unreachable
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using TrutoOpenAi.Core.Paging;
+
+namespace TrutoOpenAi.PowerShell
+{
+    /// <summary>
+    /// Base of list cmdlets (declare <c>SupportsPaging = true</c> on the Cmdlet attribute): streams every item page after
+    /// page, the first as soon as the first page lands; -First/-Skip (and Select-Object -First) stop the requests early.
+    /// </summary>
+    public abstract class OpenAiListCmdlet : OpenAiCmdlet
+    {
+        /// <summary>
+        /// How many items to ask the API for per request (its limit parameter). Leave it out for the API's default;
+        /// it changes how many requests are made, never which items come back.
+        /// </summary>
+        [Parameter]
+        public int? PageSize { get; set; }
+
+        /// <summary>The API's largest page for this list; -PageSize above it is refused before any request.</summary>
+        protected virtual int MaxPageSize => 100;
+
+        /// <summary>The API's smallest page.</summary>
+        protected virtual int MinPageSize => 1;
+
+        /// <summary>
+        /// The limit to send: -PageSize, or when -First asks for few items a page just big enough for them; null for the API default.
+        /// Throws a validation error for a -PageSize outside the API's range.
+        /// </summary>
+        protected int? EffectivePageSize()
+        {
+            if (PageSize is int size)
+            {
+                if (size < MinPageSize || size > MaxPageSize)
+                    throw new Core.OpenAiValidationException("PageSize",
+                        $"-PageSize {size} is outside the range this API accepts ({MinPageSize} to {MaxPageSize}).", "OpenAiInvalidPageSize");
+                return size;
+            }
+            var wanted = PagingParameters.First + PagingParameters.Skip;
+            return PagingParameters.First != ulong.MaxValue && wanted < (ulong)MaxPageSize ? (int)Math.Max((ulong)MinPageSize, wanted) : (int?)null;
+        }
+
+        /// <summary>
+        /// Writes the items of every page as it arrives, applying <paramref name="filter"/> and then -Skip/-First,
+        /// and stops fetching as soon as -First is satisfied. Reports pages fetched as progress on long lists.
+        /// </summary>
+        protected void WritePages<T>(ListPager<T> pager, Func<T, bool>? filter = null, Func<T, object>? project = null)
+        {
+            var skip = PagingParameters.Skip;
+            var remaining = PagingParameters.First;
+            ulong written = 0;
+            var progress = new ProgressRecord(Math.Abs(GetType().Name.GetHashCode() % 10000) + 1, MyInvocation.MyCommand.Name, "Fetching pages");
+            while (remaining > 0)
+            {
+                var page = Await(observer => NextPage(pager, observer));
+                if (page is null) break;
+                foreach (var item in page)
+                {
+                    if (filter != null && !filter(item)) continue;
+                    if (skip > 0) { skip--; continue; }
+                    WriteObject(project is null ? item! : project(item));
+                    written++;
+                    if (--remaining == 0) break;
+                }
+                if (pager.PagesFetched >= 2 && pager.HasMore && remaining > 0)
+                {
+                    progress.StatusDescription = $"{written} item(s) from {pager.PagesFetched} page(s)";
+                    WriteProgress(progress);
+                }
+            }
+            if (pager.PagesFetched >= 2)
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+            if (PagingParameters.IncludeTotalCount)
+            {
+                // The APIs give no total; report what was seen, marked as exact only when the list was exhausted.
+                var accuracy = pager.HasMore ? 0.0 : 1.0;
+                WriteObject(PagingParameters.NewTotalCount(written + PagingParameters.Skip, accuracy));
+            }
+        }
+
+        private System.Threading.Tasks.Task<IReadOnlyList<T>?> NextPage<T>(ListPager<T> pager, Core.Http.IOpenAiCallObserver observer) =>
+            pager.NextPageAsync(observer, CancellationToken);
+    }
+}

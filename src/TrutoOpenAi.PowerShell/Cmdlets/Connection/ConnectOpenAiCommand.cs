@@ -1,0 +1,113 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using TrutoOpenAi.Core;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
+{
+    /// <summary>Connects to an OpenAI organization (or an emulator) and makes that connection current.</summary>
+    /// <remarks>
+    /// <para>Stores a named connection for this PowerShell process: its base URI, its keys (kept as SecureString and never
+    /// printed), organization and project ids, timeout and retry budget. Several connections live side by side, one per
+    /// customer organization; each API cmdlet uses the current one unless -Connection names another.</para>
+    /// <para>Admin operations (/organization/...) use the admin key; everything else uses the API key. Keys are checked for
+    /// their kind (admin keys start with 'sk-admin-'), and plain http is refused except to a loopback address. Parameters
+    /// left out fall back to OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_ADMIN_KEY and OPENAI_API_KEY.
+    /// Nothing is sent until the first cmdlet runs.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Connect-OpenAi -Name contoso -AdminKey (Read-Host -AsSecureString 'Admin key')</code>
+    /// <para>Prompts for the Contoso organization's admin key without echoing it and makes 'contoso' the current connection.</para>
+    /// </example>
+    /// <example>
+    /// <code>$emulator = Start-OpenAiEmulator; Connect-OpenAi -Name local -BaseUri $emulator.BaseUri -AdminKey (ConvertTo-SecureString 'sk-admin-local' -AsPlainText -Force) -PassThru</code>
+    /// <para>Connects to a local emulator over loopback http and shows the connection (keys appear only as HasAdminKey/HasApiKey).</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Connect, "OpenAi")]
+    [OutputType(typeof(OpenAiConnection))]
+    public sealed class ConnectOpenAiCommand : PSCmdlet
+    {
+        /// <summary>The connection's name, used with -Connection on every cmdlet. Connecting again with the same name replaces it.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = "default";
+
+        /// <summary>An admin key (sk-admin-...) for the /organization endpoints: projects, users, invites, keys, usage and costs.</summary>
+        [Parameter]
+        public SecureString? AdminKey { get; set; }
+
+        /// <summary>A project or user API key for the platform endpoints: responses, files, assistants, batches and so on.</summary>
+        [Parameter]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary>The organization id (org-...) sent as OpenAI-Organization on every request.</summary>
+        [Parameter]
+        public string? Organization { get; set; }
+
+        /// <summary>The project id (proj_...) sent as OpenAI-Project on platform requests.</summary>
+        [Parameter]
+        public string? Project { get; set; }
+
+        /// <summary>The API's base URI; https://api.openai.com/v1 unless OPENAI_BASE_URL says otherwise. Plain http only to loopback.</summary>
+        [Parameter]
+        [Alias("BaseUrl")]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>How many times a call is retried after 408, 409, 429, 5xx, a timeout or a dropped connection (0 to 10; default 2).</summary>
+        [Parameter]
+        [ValidateRange(0, 10)]
+        public int MaxRetries { get; set; } = 2;
+
+        /// <summary>How long one attempt may take, in seconds (default 600).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; } = 600;
+
+        /// <summary>The longest Retry-After, in seconds, the module waits for; a longer one fails the call at once (default 60).</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public int MaxRetryAfterSec { get; set; } = 60;
+
+        /// <summary>Writes the new connection to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            try
+            {
+                var settings = new OpenAiConnectionSettings
+                {
+                    Name = Name,
+                    AdminKey = AdminKey ?? FromEnvironment("OPENAI_ADMIN_KEY"),
+                    ApiKey = ApiKey ?? FromEnvironment("OPENAI_API_KEY"),
+                    Organization = Organization,
+                    Project = Project,
+                    MaxRetries = MaxRetries,
+                    Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                    MaxRetryAfter = TimeSpan.FromSeconds(MaxRetryAfterSec),
+                };
+                EnvironmentConnection.ApplyDefaults(settings);
+                if (BaseUri != null) settings.BaseUri = BaseUri;
+                if (settings.AdminKey is null && settings.ApiKey is null)
+                    throw new OpenAiValidationException("AdminKey",
+                        "Connect-OpenAi needs -AdminKey or -ApiKey (or OPENAI_ADMIN_KEY / OPENAI_API_KEY in the environment).", "OpenAiMissingKey");
+
+                var connection = new OpenAiConnection(settings);
+                OpenAiConnectionRegistry.Add(connection, makeCurrent: true);
+                WriteVerbose($"Connection '{connection.Name}' to {connection.BaseUri} is now current (admin key: {connection.HasAdminKey}, API key: {connection.HasApiKey}).");
+                if (PassThru) WriteObject(connection);
+            }
+            catch (OpenAiException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, Name));
+            }
+        }
+
+        private static SecureString? FromEnvironment(string variable)
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            return string.IsNullOrEmpty(value) ? null : SecretText.ToSecure(value!);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using TrutoOpenAi.Core;
+using TrutoOpenAi.Core.Emulator;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
+{
+    /// <summary>Starts the bundled OpenAI API emulator on a free loopback port.</summary>
+    /// <remarks>
+    /// <para>The emulator is a stateful, in-memory stand-in for the OpenAI API that answers as the official spec says: the
+    /// same paths, objects, list envelopes, cursors and error bodies. Use it to try runbooks offline, in tests and in demos:
+    /// nothing leaves the machine. It listens only on 127.0.0.1 and exits when this PowerShell process exits.</para>
+    /// <para>Fresh admin and API keys are generated for each emulator and handed to it through the environment; with -Connect
+    /// a connection using them is made current. -SeedProjects fills it with projects named tenant-00001 and up. Its control
+    /// API at ControlUri lists the requests it received and injects faults (429 with Retry-After, 500, 503, delays, dropped
+    /// connections): see the emulator's README.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>$emulator = Start-OpenAiEmulator -Connect -SeedProjects 250; Get-OpenAiProject | Measure-Object</code>
+    /// <para>Starts an emulator with 250 projects, connects to it, and counts the projects (paging through 13 pages).</para>
+    /// </example>
+    /// <example>
+    /// <code>Start-OpenAiEmulator -Connect -Name offline | Format-List</code>
+    /// <para>Starts an emulator, connects to it as 'offline', and shows its base URI, control URI and process id.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Start, "OpenAiEmulator")]
+    [OutputType(typeof(OpenAiEmulatorInfo))]
+    public sealed class StartOpenAiEmulatorCommand : PSCmdlet
+    {
+        /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>How many projects to create at start, named tenant-00001 and up.</summary>
+        [Parameter]
+        [ValidateRange(0, 10000000)]
+        public int SeedProjects { get; set; }
+
+        /// <summary>Seed of the emulator's random generator, for reproducible ids and faults.</summary>
+        [Parameter]
+        public int? SeedRandom { get; set; }
+
+        /// <summary>Connects to the emulator with its keys and makes that connection current.</summary>
+        [Parameter]
+        public SwitchParameter Connect { get; set; }
+
+        /// <summary>The name of the connection -Connect makes (default 'emulator').</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = "emulator";
+
+        /// <summary>Path of TrutoOpenAi.Emulator.dll; the copy bundled with the module when left out.</summary>
+        [Parameter]
+        public string? Path { get; set; }
+
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
+
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        protected override void EndProcessing()
+        {
+            var options = new EmulatorStartOptions
+            {
+                AssemblyPath = Path != null ? GetUnresolvedProviderPathFromPSPath(Path) : DefaultAssemblyPath(),
+                Port = Port,
+                SeedProjects = SeedProjects,
+                SeedRandom = SeedRandom,
+            };
+            EmulatorProcess process;
+            try
+            {
+                WriteVerbose($"Starting the emulator from {options.AssemblyPath}.");
+                process = EmulatorProcess.StartAsync(options, _stopping.Token).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception ex) when (ex is OpenAiException || ex is TimeoutException || ex is InvalidOperationException || ex is System.ComponentModel.Win32Exception)
+            {
+                var id = ex is OpenAiException known ? known.ErrorId : "OpenAiEmulatorStartFailed";
+                ThrowTerminatingError(new ErrorRecord(ex, id, ErrorCategory.ResourceUnavailable, options.AssemblyPath));
+                return;
+            }
+
+            var info = new OpenAiEmulatorInfo(process, Connect ? Name : null);
+            EmulatorRegistry.Add(info);
+            if (Connect)
+            {
+                var connection = new OpenAiConnection(new OpenAiConnectionSettings
+                {
+                    Name = Name,
+                    BaseUri = process.BaseUri,
+                    AdminKey = process.AdminKey,
+                    ApiKey = process.ApiKey,
+                }) { Source = "emulator" };
+                OpenAiConnectionRegistry.Add(connection, makeCurrent: true);
+                WriteVerbose($"Connected to the emulator at {process.BaseUri} as '{Name}'.");
+            }
+            WriteObject(info);
+        }
+
+        private static string DefaultAssemblyPath()
+        {
+            var moduleDirectory = System.IO.Path.GetDirectoryName(typeof(StartOpenAiEmulatorCommand).Assembly.Location) ?? ".";
+            return System.IO.Path.Combine(moduleDirectory, "emulator", "TrutoOpenAi.Emulator.dll");
+        }
+    }
+}

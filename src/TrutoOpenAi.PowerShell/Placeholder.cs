@@ -1,1 +1,0 @@
-namespace TrutoOpenAi.PowerShell { internal static class Placeholder { } }
