@@ -73,7 +73,6 @@ $ProgressPreference = 'SilentlyContinue'
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
-$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 # Plain text in logs: pwsh children and Pester honour NO_COLOR when our output is not a terminal.
 if ([Console]::IsOutputRedirected -and $null -eq $env:NO_COLOR) { $env:NO_COLOR = '1' }
 

@@ -175,6 +175,14 @@ function Get-TrutoHelpMetadata {
                 elseif ($p.IsDynamic) { $kind = 'Dynamic' }
             }
             $validateSet = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | ForEach-Object { $_.ValidValues })
+            if ($validateSet.Count -eq 0) {
+                # Enums list their names as accepted values (as PlatyPS does).
+                $et = $p.ParameterType
+                if ($et.IsArray) { $et = $et.GetElementType() }
+                $inner = [System.Nullable]::GetUnderlyingType($et)
+                if ($inner) { $et = $inner }
+                if ($et.IsEnum) { $validateSet = @([System.Enum]::GetNames($et)) }
+            }
             $wildcards = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
             if (-not $wildcards -and $lookup.Member) {
                 $wildcards = [bool]($lookup.Member.GetCustomAttributes($true) | Where-Object { $_.GetType().Name -eq 'SupportsWildcardsAttribute' })
@@ -924,7 +932,7 @@ function ConvertTo-TrutoToolMap {
         & $emit "| $(& $esc $t.Tool) | $(& $esc $t.Method) | $(& $esc $t.Path) | $(& $esc $t.OperationId) | $cmdText | $(& $esc $setText) | $admin |"
     }
     $known = [System.Collections.Generic.HashSet[string]]::new([string[]]@($tools | ForEach-Object Tool), [System.StringComparer]::Ordinal)
-    $unknown = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Operations | Where-Object { -not $known.Contains($_.Tool) }) -Property Tool)
+    $unknown = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Operations | Where-Object { $_.Tool -and -not $known.Contains($_.Tool) }) -Property Tool)
     if ($unknown.Count) {
         & $emit
         & $emit '## Operations not in the catalog'

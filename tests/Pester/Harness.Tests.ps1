@@ -57,10 +57,11 @@ Describe 'The Pester harness' {
 
     It 'stops an emulator it started' {
         $second = Start-TestEmulator
-        $second.ProcessId | Should -Not -Be $emu.ProcessId
+        $processId = [int]$second.ProcessId
+        $processId | Should -Not -Be $emu.ProcessId
         Stop-TestEmulator -Emulator $second
         $deadline = [DateTime]::UtcNow.AddSeconds(10)
-        while ((Get-Process -Id $second.ProcessId -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
-        Get-Process -Id $second.ProcessId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        while ((Get-Process -Id $processId -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        Get-Process -Id $processId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }

@@ -16,6 +16,9 @@ Typical use in a behaviour test:
         (Get-EmulatorRequest).Count | Should -Be 2
     }
 
+Tests that dot-source tests/Pester/Common.ps1 get the same helpers (it imports this module).
+The helpers take the emulator first: Get-EmulatorRequest $emu -Since $seq, Set-EmulatorFault $emu @{ ... }.
+
 The staged module is out/TrutoOpenAi (or $env:TRUTO_MODULE_PATH, which build.ps1 sets): run
 `dotnet pwsh ./build.ps1 Build` first. The emulator helpers talk to the emulator's control API
 (src/TrutoOpenAi.Emulator/README.md): GET/DELETE {ControlUri}/requests, POST/DELETE {ControlUri}/faults,
@@ -141,52 +144,65 @@ function Get-EmulatorRequest {
     <#
     The requests the emulator recorded (oldest first), optionally only those after sequence number -Since:
     objects with seq, method, path, query, query_params, body, status, auth_kind, headers.
+    Also known as Get-EmulatorLog.
     #>
     [CmdletBinding()]
-    param($Emulator, [long] $Since)
+    param([Parameter(Position = 0)] $Emulator, [long] $Since)
     $q = @{}
     if ($PSBoundParameters.ContainsKey('Since')) { $q.since = $Since }
     $r = Invoke-EmulatorControl GET 'requests' -Query $q -Emulator $Emulator
     foreach ($item in @($r)) { if ($null -ne $item) { $item } }
 }
 
+function Get-EmulatorSeq {
+    <# The seq of the newest recorded request (0 when none), for Get-EmulatorRequest -Since. #>
+    [CmdletBinding()] param([Parameter(Position = 0)] $Emulator)
+    $log = @(Get-EmulatorRequest -Emulator $Emulator)
+    if ($log.Count) { [long]$log[-1].seq } else { [long]0 }
+}
+
 function Clear-EmulatorRequest {
-    <# Forgets the requests the emulator recorded. #>
-    [CmdletBinding()] param($Emulator)
+    <# Forgets the requests the emulator recorded (seq keeps increasing). #>
+    [CmdletBinding()] param([Parameter(Position = 0)] $Emulator)
     $null = Invoke-EmulatorControl DELETE 'requests' -Emulator $Emulator
 }
 
 function Set-EmulatorFault {
-    <# Injects faults: Set-EmulatorFault @{ rate_429 = 1.0 } (see the emulator's README for the keys). #>
+    <#
+    Adds a fault rule: Set-EmulatorFault $emu @{ fail_next = @(@{ status = 429; count = 1 }) }, or
+    Set-EmulatorFault -Fault @{ ... } for the last emulator started (see the emulator's README for the rules).
+    #>
     [CmdletBinding()]
-    param([Parameter(Mandatory, Position = 0)][hashtable] $Fault, $Emulator)
+    param([Parameter(Position = 0)] $Emulator, [Parameter(Mandatory, Position = 1)][hashtable] $Fault)
     Invoke-EmulatorControl POST 'faults' -Body $Fault -Emulator $Emulator
 }
 
 function Clear-EmulatorFault {
-    <# Removes every injected fault. #>
-    [CmdletBinding()] param($Emulator)
+    <# Removes every fault rule. #>
+    [CmdletBinding()] param([Parameter(Position = 0)] $Emulator)
     $null = Invoke-EmulatorControl DELETE 'faults' -Emulator $Emulator
 }
 
 function Reset-Emulator {
-    <# Resets the emulator's state (data, recorded requests, faults). #>
-    [CmdletBinding()] param($Emulator)
+    <# Back to the emulator's startup state (data re-seeded, recorded requests cleared, fault rules removed). #>
+    [CmdletBinding()] param([Parameter(Position = 0)] $Emulator)
     $null = Invoke-EmulatorControl POST 'reset' -Emulator $Emulator
 }
 
 function Add-EmulatorSeed {
     <# Seeds data: Add-EmulatorSeed -Projects 5 (or any -Body the emulator's /seed accepts). #>
     [CmdletBinding()]
-    param([int] $Projects, [hashtable] $Body, $Emulator)
+    param([Parameter(Position = 0)] $Emulator, [int] $Projects, [hashtable] $Body)
     $b = if ($Body) { $Body.Clone() } else { @{} }
     if ($PSBoundParameters.ContainsKey('Projects')) { $b.projects = $Projects }
     Invoke-EmulatorControl POST 'seed' -Body $b -Emulator $Emulator
 }
 
-Export-ModuleMember -Function @(
+Set-Alias -Name Get-EmulatorLog -Value Get-EmulatorRequest
+
+Export-ModuleMember -Alias 'Get-EmulatorLog' -Function @(
     'Get-TrutoRepoRoot', 'Get-TrutoModulePath', 'Import-TrutoModule',
     'Initialize-TrutoTest', 'Complete-TrutoTest', 'Start-TestEmulator', 'Stop-TestEmulator',
-    'Invoke-EmulatorControl', 'Get-EmulatorRequest', 'Clear-EmulatorRequest',
+    'Invoke-EmulatorControl', 'Get-EmulatorRequest', 'Get-EmulatorSeq', 'Clear-EmulatorRequest',
     'Set-EmulatorFault', 'Clear-EmulatorFault', 'Reset-Emulator', 'Add-EmulatorSeed'
 )
