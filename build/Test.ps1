@@ -61,15 +61,21 @@ function Invoke-XunitTests {
         Write-Host 'No xunit project under tests/.'
         return , $tallies.ToArray()
     }
+    # Projects of the solution were built by Build (so --no-build); a test project outside it builds here.
+    $sln = Join-Path $RepoRoot 'TrutoOpenAi.sln'
+    $slnText = if (Test-Path -LiteralPath $sln) { (Get-Content -Raw -LiteralPath $sln) -replace '\\', '/' } else { '' }
     foreach ($proj in $projects) {
         $name = $proj.BaseName
+        $rel = [System.IO.Path]::GetRelativePath($RepoRoot, $proj.FullName) -replace '\\', '/'
+        $inSolution = $slnText.Contains("`"$rel`"")
         $tally = New-TestTally -Runner "xunit $name"
         $trxName = "$name.trx"
         $trx = Join-Path $ResultsDir $trxName
         if (Test-Path -LiteralPath $trx) { Remove-Item -LiteralPath $trx -Force }
         Write-Step "xunit: $name"
-        $argv = @('test', $proj.FullName, '-c', $Configuration, '--no-build', '--nologo',
+        $argv = @('test', $proj.FullName, '-c', $Configuration, '--nologo',
             '--logger', "trx;LogFileName=$trxName", '--results-directory', $ResultsDir)
+        if ($inSolution) { $argv += '--no-build' } else { Write-Host "$rel is not in TrutoOpenAi.sln: building it here." }
         if ($Filter) { $argv += @('--filter', $Filter) }
         $code = Invoke-ChildProcess -FilePath 'dotnet' -ArgumentList $argv -WorkingDirectory $RepoRoot -TimeoutSeconds $TimeoutSeconds -What "dotnet test $name"
         if (Test-Path -LiteralPath $trx) {
