@@ -16,6 +16,15 @@ function Write-Section([string] $Title) {
     Write-Host "=== $Title ==="
 }
 
+function Show-Table {
+    # Tables as wide as they need to be, also when the output is a log rather than a terminal.
+    param([Parameter(ValueFromPipeline)] $InputObject)
+    end {
+        $text = $input | Format-Table -AutoSize | Out-String -Width 250
+        foreach ($line in ($text.Trim("`r", "`n") -split "`r?`n")) { Write-Host $line.TrimEnd() }
+    }
+}
+
 if (-not (Test-Path -LiteralPath $ModulePath)) { throw "No staged module at ${ModulePath}: run 'dotnet pwsh ./build.ps1 Build' first." }
 Import-Module -Name $ModulePath
 $emu = $null
@@ -25,22 +34,22 @@ try {
     Write-Host "Emulator: $($emu.BaseUri) (control API $($emu.ControlUri), process $($emu.ProcessId))"
 
     Write-Section "Provision the tenant project '$TenantName'"
-    $project = New-OpenAiProject -Name $TenantName
-    $project | Format-List | Out-Host
+    $project = New-OpenAiProject -Name $TenantName -Confirm:$false
+    $project | Show-Table
 
     Write-Section 'List the projects'
-    Get-OpenAiProject | Format-Table | Out-Host
+    Get-OpenAiProject | Show-Table
 
     Write-Section "Rename it to '$NewName'"
-    $project = Set-OpenAiProject -Id $project.Id -Name $NewName
-    $project | Format-Table | Out-Host
+    $project = Set-OpenAiProject -Id $project.Id -Name $NewName -Confirm:$false -PassThru
+    $project | Show-Table
 
     Write-Section "Archive it ($ArchiveCommand)"
-    $archived = & $ArchiveCommand -Id $project.Id -Confirm:$false
-    $archived | Format-Table | Out-Host
+    $archived = & $ArchiveCommand -Id $project.Id -Confirm:$false -PassThru
+    $archived | Show-Table
 
     Write-Section 'All projects, archived included'
-    Get-OpenAiProject -IncludeArchived | Format-Table | Out-Host
+    Get-OpenAiProject -IncludeArchived | Show-Table
 } finally {
     if ($emu) {
         Write-Section 'Stop the emulator'
