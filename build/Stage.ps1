@@ -47,32 +47,34 @@ function Select-ModuleAssembly {
     return , $ship
 }
 
-function Publish-Emulator {
-    # dotnet publish (framework-dependent, no apphost) into <Stage>/emulator; skipped when the emulator's
-    # build output has not changed since the last publish into this folder.
+function Publish-App {
+    # dotnet publish (framework-dependent, no apphost) of one of the module's .NET 10 programs (the emulator, the MCP
+    # server) into <Stage>/<Folder>; skipped when the program's build output has not changed since the last publish.
     param(
         [Parameter(Mandatory)][string] $RepoRoot,
         [Parameter(Mandatory)][string] $StageDir,
-        [Parameter(Mandatory)][string] $Configuration
+        [Parameter(Mandatory)][string] $Configuration,
+        [Parameter(Mandatory)][string] $Project,
+        [Parameter(Mandatory)][string] $Folder
     )
-    $proj = Join-Path $RepoRoot 'src/TrutoOpenAi.Emulator/TrutoOpenAi.Emulator.csproj'
-    if (-not (Test-Path -LiteralPath $proj)) { throw "Emulator project not found at $proj." }
-    $binDir = Join-Path $RepoRoot "src/TrutoOpenAi.Emulator/bin/$Configuration/net10.0"
-    if (-not (Test-Path -LiteralPath $binDir)) { throw "Emulator build output not found at ${binDir}: did 'dotnet build' run?" }
-    $outDir = Join-Path $StageDir 'emulator'
-    $stampFile = Join-Path (Split-Path -Parent $StageDir) '.emulator-publish.stamp'
+    $proj = Join-Path $RepoRoot "src/$Project/$Project.csproj"
+    if (-not (Test-Path -LiteralPath $proj)) { throw "Project not found at $proj." }
+    $binDir = Join-Path $RepoRoot "src/$Project/bin/$Configuration/net10.0"
+    if (-not (Test-Path -LiteralPath $binDir)) { throw "Build output of $Project not found at ${binDir}: did 'dotnet build' run?" }
+    $outDir = Join-Path $StageDir $Folder
+    $stampFile = Join-Path (Split-Path -Parent $StageDir) ".$Folder-publish.stamp"
     $hash = Get-FileSetHash -Root $binDir -Files @(Get-ChildItem -LiteralPath $binDir -Recurse -File)
-    $mainDll = Join-Path $outDir 'TrutoOpenAi.Emulator.dll'
+    $mainDll = Join-Path $outDir "$Project.dll"
     if ((Test-Path -LiteralPath $mainDll) -and (Test-Path -LiteralPath $stampFile) -and ((Get-Content -Raw -LiteralPath $stampFile).Trim() -eq $hash)) {
-        Write-Host "Emulator unchanged since the last publish: kept $outDir"
+        Write-Host "$Project unchanged since the last publish: kept $outDir"
         return
     }
     if (Test-Path -LiteralPath $outDir) { Remove-Item -LiteralPath $outDir -Recurse -Force }
-    Invoke-Native -FilePath 'dotnet' -What 'dotnet publish (emulator)' -ArgumentList @(
+    Invoke-Native -FilePath 'dotnet' -What "dotnet publish ($Project)" -ArgumentList @(
         'publish', $proj, '-c', $Configuration, '--no-build', '--nologo', '-v', 'quiet', '-o', $outDir)
-    # Started as `dotnet TrutoOpenAi.Emulator.dll`: drop the apphost and debug symbols.
+    # Started as `dotnet <Project>.dll`: drop the apphost and debug symbols.
     Get-ChildItem -LiteralPath $outDir -File | Where-Object {
-        $_.Name -in @('TrutoOpenAi.Emulator', 'TrutoOpenAi.Emulator.exe') -or $_.Extension -eq '.pdb'
+        $_.Name -in @($Project, "$Project.exe") -or $_.Extension -eq '.pdb'
     } | Remove-Item -Force
     if (-not (Test-Path -LiteralPath $mainDll)) { throw "dotnet publish did not produce $mainDll." }
     Write-Utf8File -Path $stampFile -Text $hash
@@ -158,7 +160,8 @@ function Invoke-StageModule {
         Copy-Item -LiteralPath (Join-Path $moduleSrc $rel) -Destination $dest
     }
 
-    Publish-Emulator -RepoRoot $RepoRoot -StageDir $StageDir -Configuration $Configuration
+    Publish-App -RepoRoot $RepoRoot -StageDir $StageDir -Configuration $Configuration -Project 'TrutoOpenAi.Emulator' -Folder 'emulator'
+    Publish-App -RepoRoot $RepoRoot -StageDir $StageDir -Configuration $Configuration -Project 'TrutoOpenAi.Mcp' -Folder 'mcp'
 
     # Reflection over the staged dll in a child pwsh: the cmdlets and aliases to export.
     $exportsJson = Join-Path (Split-Path -Parent $StageDir) 'cmdlet-exports.json'
