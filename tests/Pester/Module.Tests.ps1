@@ -64,7 +64,7 @@ Describe 'The staged module folder' {
         @($bad) | Should -BeNullOrEmpty
     }
 
-    It 'holds only the manifest, assemblies, format/types files, help and the emulator' {
+    It 'holds only the manifest, assemblies, format/types files, help, the emulator and the MCP server' {
         $unexpected = Get-ChildItem -LiteralPath $Stage -Recurse -File | ForEach-Object {
             [System.IO.Path]::GetRelativePath($Stage, $_.FullName) -replace '\\', '/'
         } | Where-Object {
@@ -72,7 +72,8 @@ Describe 'The staged module folder' {
             $_ -notmatch '^[^/]+\.dll$' -and
             $_ -notmatch '(?i)\.(Format|Types)\.ps1xml$' -and
             $_ -ne 'en-US/TrutoOpenAi.PowerShell.dll-Help.xml' -and
-            $_ -notmatch '^emulator/'
+            $_ -notmatch '^emulator/' -and
+            $_ -notmatch '^mcp/'
         }
         @($unexpected) | Should -BeNullOrEmpty
     }
@@ -87,11 +88,13 @@ Describe 'The staged module folder' {
         { [xml](Get-Content -Raw -LiteralPath $maml) } | Should -Not -Throw
     }
 
-    It 'ships the emulator framework-dependent, started as dotnet TrutoOpenAi.Emulator.dll' {
-        Join-Path $Stage 'emulator/TrutoOpenAi.Emulator.dll' | Should -Exist
-        Join-Path $Stage 'emulator/TrutoOpenAi.Emulator.runtimeconfig.json' | Should -Exist
-        Join-Path $Stage 'emulator/TrutoOpenAi.Emulator' | Should -Not -Exist
-        Join-Path $Stage 'emulator/TrutoOpenAi.Emulator.exe' | Should -Not -Exist
+    It 'ships <Program> framework-dependent, started as dotnet <Program>.dll' -ForEach @(
+        @{ Program = 'TrutoOpenAi.Emulator'; Folder = 'emulator' }, @{ Program = 'TrutoOpenAi.Mcp'; Folder = 'mcp' }
+    ) {
+        Join-Path $Stage "$Folder/$Program.dll" | Should -Exist
+        Join-Path $Stage "$Folder/$Program.runtimeconfig.json" | Should -Exist
+        Join-Path $Stage "$Folder/$Program" | Should -Not -Exist
+        Join-Path $Stage "$Folder/$Program.exe" | Should -Not -Exist
     }
 }
 
