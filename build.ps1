@@ -95,6 +95,14 @@ function Assert-DotnetSdk {
     if ($LASTEXITCODE -ne 0 -or -not ($sdks | Where-Object { $_ -match '^(\d+)\.' -and [int]$Matches[1] -ge 10 })) {
         throw "The .NET 10 SDK is required; 'dotnet --list-sdks' shows: $($sdks -join '; ')"
     }
+    # Child steps run `dotnet pwsh`: the local tool must be restored.
+    $manifest = Get-Content -Raw -LiteralPath (Join-Path $RepoRoot '.config/dotnet-tools.json') | ConvertFrom-Json
+    $version = $manifest.tools.powershell.version
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $underTool = $PSHOME -like "*$([System.IO.Path]::DirectorySeparatorChar)powershell$([System.IO.Path]::DirectorySeparatorChar)$version$([System.IO.Path]::DirectorySeparatorChar)*"
+    if (-not $underTool -and -not (Test-Path -LiteralPath (Join-Path $packages "powershell/$version"))) {
+        throw "PowerShell $version (the local dotnet tool) is not restored: run 'dotnet tool restore' first."
+    }
 }
 
 function Invoke-Build {
