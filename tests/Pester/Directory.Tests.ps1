@@ -216,3 +216,64 @@ linus@contoso.com,superuser
         }
     }
 }
+
+Describe 'RBAC roles and role assignments against the emulator' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:emu = Start-OpenAiEmulator -Connect -Name 'directory-rbac-tests' -SeedProjects 1
+        Invoke-RestMethod -Method Post -Uri "$($emu.ControlUri)seed" -ContentType 'application/json' -Body '{"users":3}' | Out-Null
+        $script:project = Get-OpenAiProject -Name 'tenant-*' | Select-Object -First 1
+    }
+    AfterAll {
+        $script:emu | Stop-OpenAiEmulator -Confirm:$false
+    }
+
+    It 'Get-OpenAiRole writes the built-in roles and the RBAC roles as unified roles, paging with the next cursor' {
+        $since = Get-EmulatorSeq $emu
+        $roles = @(Get-OpenAiRole -PageSize 1)
+        ($roles | Where-Object Type -eq builtin).Name | Should -Be @('owner', 'reader')
+        ($roles | Where-Object Type -eq predefined).Name | Should -Be @('Owner', 'Reader')
+        $roles[-1].ApplicableIn | Should -Be 'organization'
+        $roles[-1].RemoteData.resource_type | Should -Be 'api.organization'
+        $log = @(Get-EmulatorLog $emu -Since $since)
+        $log.Count | Should -Be 2
+        $log[1].query_params.after | Should -Be $roles[-2].Id
+    }
+
+    It 'Get-OpenAiProject | Get-OpenAiRole writes the project roles, applicable in a workspace' {
+        $roles = @($project | Get-OpenAiRole)
+        ($roles | Where-Object Type -eq builtin).Name | Should -Be @('owner', 'member')
+        ($roles | Where-Object Type -eq predefined).Name | Should -Be @('Owner', 'Member', 'Viewer')
+        $roles | ForEach-Object { $_.ApplicableIn | Should -Be 'workspace'; $_.ProjectId | Should -Be $project.Id }
+    }
+
+    It 'assigning, listing and removing a role works from a pipeline of users' {
+        $reader = Get-OpenAiRole -Name Reader -Type predefined
+        $assigned = @(Get-OpenAiUser -Email '*@example.com' | Where-Object Role -eq reader | Add-OpenAiUserRole -RoleId $reader.Id -Confirm:$false)
+        $assigned.Count | Should -Be 3
+        $assigned[0] | Should -BeOfType ([TrutoOpenAi.Core.Unified.RoleAssignment])
+        $listed = @(Get-OpenAiUser -Email '*@example.com' | Get-OpenAiUserRole)
+        $listed.Count | Should -Be 3
+        $listed[0].RoleName | Should -Be 'Reader'
+        $listed | Remove-OpenAiUserRole -Confirm:$false
+        @(Get-OpenAiUser -Email '*@example.com' | Get-OpenAiUserRole).Count | Should -Be 0
+    }
+
+    It 'assigning an unknown role or the same role twice gives the API error' {
+        $u = Get-OpenAiUser -Email 'user00001@example.com'
+        $u | Add-OpenAiUserRole -RoleId 'role_doesnotexist' -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
+        $owner = Get-OpenAiRole -Name Owner -Type predefined
+        $u | Add-OpenAiUserRole -RoleId $owner.Id -Confirm:$false | Out-Null
+        $u | Add-OpenAiUserRole -RoleId $owner.Id -Confirm:$false -ErrorVariable e2 -ErrorAction SilentlyContinue
+        $e2[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidRequest,*'
+    }
+
+    It 'project users get project role assignments' {
+        $viewer = $project | Get-OpenAiRole -Name Viewer
+        $a = $project | Get-OpenAiProjectUser | Add-OpenAiUserRole -RoleId $viewer.Id -Confirm:$false
+        $a.ProjectId | Should -Be $project.Id
+        $a.Workspace | Should -Be @($project.Id)
+        ($project | Get-OpenAiProjectUser | Get-OpenAiUserRole).RoleName | Should -Be 'Viewer'
+    }
+}

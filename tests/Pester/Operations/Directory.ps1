@@ -20,4 +20,32 @@
     get_single_openai_invite_by_id       = { param($ctx) New-OpenAiInvite -Email "get-$([guid]::NewGuid().ToString('n').Substring(0,8))@example.com" -Role reader -Confirm:$false | Get-OpenAiInvite | Out-Null }
     create_a_openai_invite               = { param($ctx) New-OpenAiInvite -Email "new-$([guid]::NewGuid().ToString('n').Substring(0,8))@example.com" -Role reader -Confirm:$false | Out-Null }
     delete_a_openai_invite_by_id         = { param($ctx) New-OpenAiInvite -Email "del-$([guid]::NewGuid().ToString('n').Substring(0,8))@example.com" -Role reader -Confirm:$false | Remove-OpenAiInvite -Confirm:$false }
+    # RBAC operations beyond the 157 tools, keyed "METHOD /path".
+    'GET /organization/roles'                              = { param($ctx) Get-OpenAiRole | Out-Null }
+    'GET /organization/roles/{role_id}'                    = { param($ctx) Get-OpenAiRole -Type predefined -First 1 | ForEach-Object { Get-OpenAiRole -RoleId $_.Id } | Out-Null }
+    'GET /projects/{project_id}/roles'                     = { param($ctx) Get-OpenAiRole -ProjectId $ctx.ProjectId | Out-Null }
+    'GET /projects/{project_id}/roles/{role_id}'           = { param($ctx) Get-OpenAiRole -ProjectId $ctx.ProjectId -Type predefined -First 1 | ForEach-Object { Get-OpenAiRole -ProjectId $ctx.ProjectId -RoleId $_.Id } | Out-Null }
+    'GET /organization/users/{user_id}/roles'              = { param($ctx) Get-OpenAiUser -First 1 | Get-OpenAiUserRole | Out-Null }
+    'POST /organization/users/{user_id}/roles'             = { param($ctx)
+        $r = Get-OpenAiRole -Name Reader -Type predefined; $u = Get-OpenAiUser -Role reader -First 1
+        $u | Remove-OpenAiUserRole -RoleId $r.Id -Confirm:$false -ErrorAction SilentlyContinue
+        $u | Add-OpenAiUserRole -RoleId $r.Id -Confirm:$false | Out-Null }
+    'GET /organization/users/{user_id}/roles/{role_id}'    = { param($ctx)
+        $r = Get-OpenAiRole -Name Owner -Type predefined; $u = Get-OpenAiUser -Role owner -First 1
+        $u | Add-OpenAiUserRole -RoleId $r.Id -Confirm:$false -ErrorAction SilentlyContinue | Out-Null
+        Get-OpenAiUserRole -UserId $u.UserId -RoleId $r.Id | Out-Null }
+    'DELETE /organization/users/{user_id}/roles/{role_id}' = { param($ctx)
+        $r = Get-OpenAiRole -Name Reader -Type predefined; $u = Get-OpenAiUser -Role owner -First 1
+        $u | Add-OpenAiUserRole -RoleId $r.Id -Confirm:$false | Remove-OpenAiUserRole -Confirm:$false }
+    'GET /projects/{project_id}/users/{user_id}/roles'     = { param($ctx) Get-OpenAiProjectUser -ProjectId $ctx.ProjectId | Get-OpenAiUserRole | Out-Null }
+    'POST /projects/{project_id}/users/{user_id}/roles'    = { param($ctx)
+        $r = Get-OpenAiRole -ProjectId $ctx.ProjectId -Name Viewer
+        Get-OpenAiProjectUser -ProjectId $ctx.ProjectId -First 1 | Add-OpenAiUserRole -RoleId $r.Id -Confirm:$false | Out-Null }
+    'GET /projects/{project_id}/users/{user_id}/roles/{role_id}' = { param($ctx)
+        $r = Get-OpenAiRole -ProjectId $ctx.ProjectId -Name Viewer
+        $a = Get-OpenAiProjectUser -ProjectId $ctx.ProjectId -First 1 | Add-OpenAiUserRole -RoleId $r.Id -Confirm:$false
+        Get-OpenAiUserRole -UserId $a.UserId -ProjectId $a.ProjectId -RoleId $a.RoleId | Out-Null }
+    'DELETE /projects/{project_id}/users/{user_id}/roles/{role_id}' = { param($ctx)
+        $r = Get-OpenAiRole -ProjectId $ctx.ProjectId -Name Viewer
+        Get-OpenAiProjectUser -ProjectId $ctx.ProjectId -First 1 | Add-OpenAiUserRole -RoleId $r.Id -Confirm:$false | Remove-OpenAiUserRole -Confirm:$false }
 }
