@@ -18,6 +18,8 @@ namespace TrutoOpenAi.Core.Paging
         HasMoreOnly,
         /// <summary>page; the response has has_more and next_page (usage and costs).</summary>
         PageToken,
+        /// <summary>limit/after; the response has has_more and next, the cursor to send as after (RBAC roles and groups).</summary>
+        NextCursor,
     }
 
     /// <summary>
@@ -89,6 +91,8 @@ namespace TrutoOpenAi.Core.Paging
                     return Text(root, "last_id") ?? lastItemId;
                 case PagingStyle.HasMoreOnly:
                     return lastItemId;
+                case PagingStyle.NextCursor:
+                    return Text(root, "next");
                 default:
                     return null;
             }
