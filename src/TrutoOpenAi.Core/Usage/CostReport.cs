@@ -104,7 +104,7 @@ namespace TrutoOpenAi.Core.Usage
                 tokensByProject.TryGetValue(p.Key, out var t);
                 html.Append("<tr data-project=\"").Append(E(p.Key)).Append("\"><td><span class=\"swatch\" style=\"background:").Append(Colour(i)).Append("\"></span></td><td>")
                     .Append(E(p.Name ?? p.Key)).Append("</td><td class=\"id\">").Append(E(p.Key)).Append("</td><td class=\"num\">").Append(Money(p.Amount, currency))
-                    .Append("</td><td class=\"num\"><span class=\"bar\" style=\"width:").Append(N(p.Share * 60)).Append("px\"></span>").Append(Pct(p.Share * 100)).Append("%</td><td class=\"num\">")
+                    .Append("</td><td class=\"num\"><span class=\"bar\" style=\"width:").Append(N(Bar(p.Share, summary.ByProject))).Append("px\"></span>").Append(Pct(p.Share * 100)).Append("%</td><td class=\"num\">")
                     .Append(Count(t.In)).Append("</td><td class=\"num\">").Append(Count(t.Out)).Append("</td><td class=\"num\">").Append(Count(t.Requests)).Append("</td></tr>\n");
             }
             html.Append("</tbody>\n<tfoot><tr><td></td><td>Total</td><td></td><td class=\"num\">").Append(Money(summary.TotalAmount, currency))
@@ -116,7 +116,7 @@ namespace TrutoOpenAi.Core.Usage
             foreach (var item in summary.ByLineItem.Take(Math.Max(1, data.TopLineItems)))
             {
                 html.Append("<tr><td>").Append(E(item.Key)).Append("</td><td class=\"num\">").Append(Money(item.Amount, currency))
-                    .Append("</td><td class=\"num\"><span class=\"bar\" style=\"width:").Append(N(item.Share * 60)).Append("px\"></span>").Append(Pct(item.Share * 100)).Append("%</td></tr>\n");
+                    .Append("</td><td class=\"num\"><span class=\"bar\" style=\"width:").Append(N(Bar(item.Share, summary.ByLineItem))).Append("px\"></span>").Append(Pct(item.Share * 100)).Append("%</td></tr>\n");
             }
             html.Append("</tbody></table></section>\n");
 
@@ -242,6 +242,13 @@ namespace TrutoOpenAi.Core.Usage
             var symbol = currency == "USD" ? "$" : currency + " ";
             if (compact && Math.Abs(amount) >= 1000) return symbol + (amount / 1000).ToString("0.#", CultureInfo.InvariantCulture) + "k";
             return symbol + amount.ToString(compact ? "#,##0.##" : "#,##0.00", CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Share bars scaled to the largest share (60 px), so small shares stay visible.</summary>
+        private static double Bar(double share, OpenAiCostTotal[] totals)
+        {
+            var max = totals.Length == 0 ? 0 : totals.Max(t => t.Share);
+            return max <= 0 ? 0 : Math.Max(1, share / max * 60);
         }
 
         private static string Count(long value) => value.ToString("#,##0", CultureInfo.InvariantCulture);

@@ -39,23 +39,19 @@ namespace TrutoOpenAi.Core.Models.Usage
 
         protected override void OnDeserialized()
         {
-            // "amount": {"value": 0.06, "currency": "usd"} arrives in the extension data (Amount is [JsonIgnore]).
-            if (AdditionalProperties != null && AdditionalProperties.TryGetValue("amount", out var amount))
+            // "amount": {"value": 0.06, "currency": "usd"}: Amount is [JsonIgnore], so it is read from the raw object.
+            using var document = JsonDocument.Parse(RawJson);
+            if (!document.RootElement.TryGetProperty("amount", out var amount) || amount.ValueKind != JsonValueKind.Object) return;
+            if (amount.TryGetProperty("value", out var value))
             {
-                if (amount.ValueKind == JsonValueKind.Object)
-                {
-                    if (amount.TryGetProperty("value", out var value))
-                    {
-                        if (value.ValueKind == JsonValueKind.Number) Amount = value.TryGetDecimal(out var exact) ? exact : (decimal)value.GetDouble();
-                        else if (value.ValueKind == JsonValueKind.String &&
-                                 decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) Amount = parsed;
-                    }
-                    if (amount.TryGetProperty("currency", out var currency) && currency.ValueKind == JsonValueKind.String)
-                        Currency = currency.GetString();
-                }
-                AdditionalProperties.Remove("amount");
-                if (AdditionalProperties.Count == 0) AdditionalProperties = null;
+                if (value.ValueKind == JsonValueKind.Number) Amount = value.TryGetDecimal(out var exact) ? exact : (decimal)value.GetDouble();
+                else if (value.ValueKind == JsonValueKind.String &&
+                         decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) Amount = parsed;
             }
+            if (amount.TryGetProperty("currency", out var currency) && currency.ValueKind == JsonValueKind.String)
+                Currency = currency.GetString();
+            AdditionalProperties?.Remove("amount");
+            if (AdditionalProperties?.Count == 0) AdditionalProperties = null;
         }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-dd} {1} {2:0.######} {3}",
