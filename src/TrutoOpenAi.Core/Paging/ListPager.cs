@@ -92,7 +92,7 @@ namespace TrutoOpenAi.Core.Paging
 
             var hasMore = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("has_more", out var more) && more.ValueKind == JsonValueKind.True;
             var next = hasMore ? NextCursor(root, lastItemId) : null;
-            if (Style == PagingStyle.None || !hasMore || string.IsNullOrEmpty(next) || items.Count == 0 && Style != PagingStyle.PageToken)
+            if (Style == PagingStyle.None || !hasMore || string.IsNullOrEmpty(next) || next == _request.GetQuery(Style == PagingStyle.PageToken ? "page" : "after") || items.Count == 0 && Style != PagingStyle.PageToken)
             {
                 _done = true;
             }
