@@ -65,15 +65,15 @@ namespace TrutoOpenAi.Core.Usage
             var projects = summary.ByProject.Select(p => p.Key).ToList();
 
             var html = new StringBuilder(32 * 1024);
-            html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .Append("<meta name=\"generator\" content=\"TrutoOpenAi Export-OpenAiCostReport\">\n")
+            html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .Append("<meta name=\"generator\" content=\"TrutoOpenAi Export-OpenAiCostReport\"/>\n")
                 .Append("<title>").Append(E(data.Title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
 
             html.Append("<header><h1>").Append(E(data.Title)).Append("</h1>\n<p class=\"period\">")
-                .Append(E(Day(data.StartTime))).Append(" &ndash; ").Append(E(Day(data.EndTime.AddSeconds(-1)))).Append(" (UTC)")
-                .Append(" &middot; ").Append(E(data.Scope ?? "all projects"))
-                .Append(" &middot; generated ").Append(E(data.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append(" UTC</p></header>\n");
+                .Append(E(Day(data.StartTime))).Append(" &#8211; ").Append(E(Day(data.EndTime.AddSeconds(-1)))).Append(" (UTC)")
+                .Append(" &#183; ").Append(E(data.Scope ?? "all projects"))
+                .Append(" &#183; generated ").Append(E(data.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))).Append(" UTC</p></header>\n");
 
             // Headline figures.
             var inputTokens = data.Completions.Sum(c => c.InputTokens);
