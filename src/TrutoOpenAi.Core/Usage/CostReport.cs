@@ -282,6 +282,7 @@ table { width: 100%; border-collapse: collapse; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); }
 th { color: var(--muted); font-weight: 600; font-size: 12px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.projects td:nth-child(2) { white-space: nowrap; }
 td.id { color: var(--muted); font-family: Consolas, 'DejaVu Sans Mono', monospace; font-size: 12px; }
 tfoot td { font-weight: 600; border-bottom: 0; }
 .bar { display: inline-block; height: 8px; background: #c5d5e6; border-radius: 2px; margin-right: 6px; max-width: 60px; vertical-align: 0; }
