@@ -943,6 +943,22 @@ function ConvertTo-TrutoToolMap {
         & $emit '| --- | --- | --- | --- | --- |'
         foreach ($u in $unknown) { & $emit "| $(& $esc $u.Tool) | $(& $esc $u.Method) | $(& $esc $u.Path) | [$($u.Command)]($($u.Command).md) | $(& $esc $u.ParameterSet) |" }
     }
+    # Operations of the API beyond the product's tools (extra_operations.tsv): declared with an empty tool name.
+    $extra = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Operations | Where-Object { -not $_.Tool } |
+        ForEach-Object { "$($_.Path)`t$($_.Method)`t$($_.Command)`t$($_.ParameterSet)" } | Select-Object -Unique))
+    if ($extra.Count) {
+        & $emit
+        & $emit '## Operations beyond the tools'
+        & $emit
+        & $emit 'API operations that no tool of tools.tsv names, and the cmdlets that perform them:'
+        & $emit
+        & $emit '| Method | Path | Cmdlet | Parameter set |'
+        & $emit '| --- | --- | --- | --- |'
+        foreach ($x in $extra) {
+            $f = $x -split "`t"
+            & $emit "| $(& $esc $f[1]) | $(& $esc $f[0]) | [$($f[2])]($($f[2]).md) | $(if ($f[3]) { & $esc $f[3] } else { '(all)' }) |"
+        }
+    }
     return $sb.ToString()
 }
 
