@@ -109,7 +109,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
                     TopLineItems = TopLineItems,
                 });
                 var directory = System.IO.Path.GetDirectoryName(target);
-                if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+                if (!string.IsNullOrEmpty(directory)) System.IO.Directory.CreateDirectory(directory);
                 File.WriteAllText(target, html, new UTF8Encoding(false));
                 WriteVerbose($"Wrote {costs.Count} cost row(s) for {costs.Select(c => c.ProjectId).Distinct().Count()} project(s) to {target}.");
                 if (PassThru) WriteObject(new FileInfo(target));
