@@ -904,6 +904,12 @@ function ConvertTo-TrutoToolMap {
         return $sb.ToString()
     }
     $tools = Read-TrutoToolCatalog -Path $ToolsTsv
+    # The MCP server serves every tool of tools.json (the catalog with input schemas, next to tools.tsv).
+    $mcpTools = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::Ordinal)
+    $toolsJson = Join-Path (Split-Path -Parent $ToolsTsv) 'tools.json'
+    if (Test-Path -LiteralPath $toolsJson) {
+        foreach ($entry in (Get-Content -Raw -LiteralPath $toolsJson | ConvertFrom-Json).tools) { $null = $mcpTools.Add([string]$entry.name) }
+    }
     $byTool = @{}
     foreach ($op in @($Metadata.Operations)) {
         if (-not $byTool.ContainsKey($op.Tool)) { $byTool[$op.Tool] = [System.Collections.Generic.List[object]]::new() }
@@ -912,14 +918,14 @@ function ConvertTo-TrutoToolMap {
     $covered = @($tools | Where-Object { $byTool.ContainsKey($_.Tool) }).Count
     $total = @($tools).Count
     $pct = if ($total) { [Math]::Round(100.0 * $covered / $total, 0) } else { 0 }
-    & $emit "Covered: **$covered / $total** tools ($pct%)."
+    & $emit "Covered by a cmdlet: **$covered / $total** tools ($pct%). Served by the MCP server: **$(@($tools | Where-Object { $mcpTools.Contains($_.Tool) }).Count) / $total** (``Start-OpenAiMcpServer``). Tools without a cmdlet are still reachable with ``Invoke-OpenAiRequest``."
     if (-not $Metadata.HasOperationMap) {
         & $emit
         & $emit 'The module has no Get-OpenAiOperation cmdlet yet, so no tool is mapped.'
     }
     & $emit
-    & $emit '| Tool | Method | Path | Operation id | Cmdlet | Parameter set | Admin key |'
-    & $emit '| --- | --- | --- | --- | --- | --- | --- |'
+    & $emit '| Tool | Method | Path | Operation id | Cmdlet | Parameter set | MCP tool | Admin key |'
+    & $emit '| --- | --- | --- | --- | --- | --- | --- | --- |'
     foreach ($t in $tools) {
         if ($byTool.ContainsKey($t.Tool)) {
             $ops = ConvertTo-TrutoOrdinalSorted -InputObject @($byTool[$t.Tool] | ForEach-Object { "$($_.Command)`t$($_.ParameterSet)`t$($_.NeedsAdminKey)" })
@@ -929,7 +935,8 @@ function ConvertTo-TrutoToolMap {
         } else {
             $cmdText = 'not yet'; $setText = ''; $admin = ''
         }
-        & $emit "| $(& $esc $t.Tool) | $(& $esc $t.Method) | $(& $esc $t.Path) | $(& $esc $t.OperationId) | $cmdText | $(& $esc $setText) | $admin |"
+        $mcp = if ($mcpTools.Contains($t.Tool)) { 'yes' } else { 'not yet' }
+        & $emit "| $(& $esc $t.Tool) | $(& $esc $t.Method) | $(& $esc $t.Path) | $(& $esc $t.OperationId) | $cmdText | $(& $esc $setText) | $mcp | $admin |"
     }
     $known = [System.Collections.Generic.HashSet[string]]::new([string[]]@($tools | ForEach-Object Tool), [System.StringComparer]::Ordinal)
     $unknown = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Operations | Where-Object { $_.Tool -and -not $known.Contains($_.Tool) }) -Property Tool)

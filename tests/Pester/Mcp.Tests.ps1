@@ -35,6 +35,7 @@ Describe 'Start-OpenAiMcpServer' {
         # Every tool a cmdlet claims is a catalog tool.
         foreach ($tool in $byTool.Keys) { $catalog.name | Should -Contain $tool }
         $toolMap = Join-Path $RepoRoot 'docs/tool-map.md'
+        $toolMap | Should -Exist
         $rows = @{}
         if (Test-Path $toolMap) {
             foreach ($line in Get-Content $toolMap) {
@@ -45,8 +46,10 @@ Describe 'Start-OpenAiMcpServer' {
             $covered = $byTool.ContainsKey($tool.name)
             if ($rows.Count) {
                 $rows.ContainsKey($tool.name) | Should -BeTrue -Because "docs/tool-map.md should have a row for $($tool.name)"
-                if ($covered) { $rows[$tool.name] | Should -BeLike "*$($byTool[$tool.name])*" }
-                else { $rows[$tool.name] | Should -BeLike '*not yet*' }
+                $cells = @($rows[$tool.name].Trim('|').Split('|') | ForEach-Object Trim)
+                if ($covered) { $cells[4] | Should -BeLike "*$($byTool[$tool.name])*" }
+                else { $cells[4] | Should -Be 'not yet' }
+                $cells[6] | Should -Be 'yes' -Because "the MCP server serves $($tool.name)"
             }
         }
     }
