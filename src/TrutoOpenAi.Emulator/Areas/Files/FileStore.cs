@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+using TrutoOpenAi.Emulator.Infrastructure;
+
+namespace TrutoOpenAi.Emulator.Areas.Files;
+
+/// <summary>The spec's OpenAIFile; the content is kept beside it (never serialised).</summary>
+public sealed record StoredFile : IHasId
+{
+    public required string Id { get; init; }
+    public string Object => "file";
+    public long Bytes { get; init; }
+    public long CreatedAt { get; init; }
+    public long? ExpiresAt { get; init; }
+    public required string Filename { get; init; }
+    public required string Purpose { get; init; }
+    public string Status { get; init; } = "processed";
+    public string? StatusDetails { get; init; }
+
+    [JsonIgnore] public byte[] Content { get; init; } = Array.Empty<byte>();
+}
+
+/// <summary>
+/// Uploaded files, oldest first, content in memory: at most <see cref="MaxFileBytes"/> per file and
+/// <see cref="MaxTotalBytes"/> in all (the emulator's own caps; the API allows 512 MB per file).
+/// </summary>
+public sealed class FileStore(EmulatorState state) : IEmulatorStore
+{
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+    public const long MaxTotalBytes = 256L * 1024 * 1024;
+
+    /// <summary>Purposes an upload accepts (CreateFileRequest.purpose).</summary>
+    public static readonly string[] UploadPurposes = ["assistants", "batch", "fine-tune", "vision", "user_data", "evals"];
+
+    /// <summary>Purposes a file can have (OpenAIFile.purpose, plus evals which uploads accept), for the list filter.</summary>
+    public static readonly string[] AllPurposes = ["assistants", "assistants_output", "batch", "batch_output", "fine-tune", "fine-tune-results", "vision", "user_data", "evals"];
+
+    private long _totalBytes;
+
+    public OrderedStore<StoredFile> Items { get; } = new();
+
+    public long TotalBytes => Interlocked.Read(ref _totalBytes);
+
+    public void Reset()
+    {
+        Items.Clear();
+        Interlocked.Exchange(ref _totalBytes, 0);
+    }
+
+    /// <summary>Stores a new file; refuses (400 file) when the emulator's memory cap would be exceeded.</summary>
+    public StoredFile Add(string filename, string purpose, byte[] content, long? expiresAfterSeconds)
+    {
+        if (Interlocked.Add(ref _totalBytes, content.LongLength) > MaxTotalBytes)
+        {
+            Interlocked.Add(ref _totalBytes, -content.LongLength);
+            throw ApiErrors.BadRequest($"The emulator keeps at most {MaxTotalBytes / (1024 * 1024)} MB of files in memory; delete files first.", "file", "storage_limit_exceeded").Throw();
+        }
+        return Items.Append(last =>
+        {
+            var created = Math.Max(state.Clock.UnixSeconds, last?.CreatedAt ?? 0);
+            // Batch files expire after 30 days unless expires_after says otherwise; other purposes never expire by default.
+            long? expires = expiresAfterSeconds is { } seconds ? created + seconds : purpose == "batch" ? created + 30L * 86400 : null;
+            return new StoredFile
+            {
+                Id = state.Ids.New("file-", 22),
+                Bytes = content.LongLength,
+                CreatedAt = created,
+                ExpiresAt = expires,
+                Filename = filename,
+                Purpose = purpose,
+                Content = content,
+            };
+        });
+    }
+
+    public StoredFile? Remove(string id)
+    {
+        var removed = Items.Remove(id);
+        if (removed is not null) Interlocked.Add(ref _totalBytes, -removed.Content.LongLength);
+        return removed;
+    }
+}

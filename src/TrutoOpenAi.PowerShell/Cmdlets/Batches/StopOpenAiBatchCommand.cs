@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Platform;
+using TrutoOpenAi.Core.Services;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs // not "Batches": that name is Core.Models.Access.Batches, used by the certificate cmdlets
+{
+    /// <summary>Cancels a running batch.</summary>
+    /// <remarks>
+    /// <para>Cancels the batches given by -Id or piped in from Get-OpenAiBatch. The batch moves to cancelling at once and
+    /// to cancelled once its in-flight requests end (up to 10 minutes on OpenAI); results already finished stay available.
+    /// Only validating, in_progress and finalizing batches can be cancelled; others write an OpenAiInvalidRequest error
+    /// and the pipeline goes on. The batch is looked up first and named in the confirmation prompt (ConfirmImpact High).
+    /// Writes nothing unless -PassThru, then the batch as the cancel left it. Needs an API key.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Stop-OpenAiBatch -Id batch_abc123 -Confirm:$false -PassThru</code>
+    /// <para>Cancels one batch and writes it, with Status cancelling.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-OpenAiBatch -Status in_progress | Where-Object { $_.Metadata.job -eq 'nightly' } | Stop-OpenAiBatch -WhatIf</code>
+    /// <para>Shows which running nightly batches would be cancelled, cancelling none.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Stop, "OpenAiBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(OpenAiBatch))]
+    [OpenAiOperation("openai_batches_cancel", "POST", "/batches/{batch_id}/cancel")]
+    public sealed class StopOpenAiBatchCommand : OpenAiCmdlet
+    {
+        /// <summary>The id of the batch to cancel (batch_...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("BatchId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Writes the batch after the cancel request.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var service = new BatchService(Client);
+            Try(Id, () =>
+            {
+                var current = Await(observer => service.GetAsync(Id, observer, CancellationToken));
+                var counts = current.RequestCounts is null ? string.Empty : $", {current.RequestCounts.Total} requests";
+                if (!ShouldProcess($"batch {current.Id} ({current.Status}, {current.Endpoint}{counts})", "Cancel")) return;
+                var cancelled = Await(observer => service.CancelAsync(Id, observer, CancellationToken));
+                if (PassThru) WriteObject(cancelled);
+            });
+        }
+    }
+}
