@@ -20,12 +20,12 @@ public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder re
         var seq = recorder.NextSeq();
         var started = Stopwatch.GetTimestamp();
         var body = await CaptureBodyAsync(context.Request);
-        try
+        // Record when the response starts, before the client can see it: a test that reads the log right after its
+        // call returns then always finds that call. Drops and failures that never start a response record at the end.
+        var recorded = 0;
+        void Record()
         {
-            await next(context);
-        }
-        finally
-        {
+            if (Interlocked.Exchange(ref recorded, 1) == 1) return;
             var request = context.Request;
             var query = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var (name, values) in request.Query) query[name] = values.ToArray()!;
@@ -49,6 +49,16 @@ public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder re
                 Headers = headers,
                 DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             });
+        }
+
+        context.Response.OnStarting(() => { Record(); return Task.CompletedTask; });
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            Record();
         }
     }
 
