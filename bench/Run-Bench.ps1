@@ -163,7 +163,7 @@ try {
     Write-Step "2. Paging throughput ($ListCount projects, page 100; $Rounds rounds raw / cmdlet / Invoke-RestMethod ($IrmCount))"
     $raw = @(); $cmd = @(); $irm = @(); $rawReq = @()
     for ($i = 0; $i -lt $Rounds; $i++) {
-        $r1 = Invoke-Raw 'list' @('--count', "$ListCount", '--reps', '1', '--warmup', '3')
+        $r1 = Invoke-Raw 'list' @('--count', "$ListCount", '--reps', '1', '--warmup', '10')
         $raw += $r1[0].items_per_second; $rawReq += $r1[0].requests_per_second
         $c1 = Invoke-Worker 'List' @{ Count = $ListCount; Reps = 1 }
         if ($c1[0].items -ne $ListCount) { throw "Get-OpenAiProject streamed $($c1[0].items) items, expected $ListCount." }

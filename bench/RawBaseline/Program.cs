@@ -30,8 +30,10 @@ switch (opts.Mode)
         for (var i = 0; i < opts.Warmup; i++) await List(http, opts.Limit, Math.Min(opts.Count, 2_000));
         for (var r = 0; r < opts.Reps; r++)
         {
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var (items, requests, seconds, firstMs) = await List(http, opts.Limit, opts.Count);
-            Emit(new Result { Mode = "list", Rep = r, Items = items, Requests = requests, Seconds = seconds, FirstItemMs = firstMs, ItemsPerSecond = items / seconds, RequestsPerSecond = requests / seconds });
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+            Emit(new Result { Mode = "list", Rep = r, Items = items, Requests = requests, Seconds = seconds, FirstItemMs = firstMs, ItemsPerSecond = items / seconds, RequestsPerSecond = requests / seconds, CpuSeconds = cpu });
         }
         break;
     case "get":
@@ -170,6 +172,8 @@ public sealed class Result
     public double FirstItemMs { get; set; }
     public double PerCallMs { get; set; }
     public int Concurrency { get; set; }
+    /// <summary>CPU time this process used during the measurement (user + system), less sensitive to a busy machine than wall time.</summary>
+    public double CpuSeconds { get; set; }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
