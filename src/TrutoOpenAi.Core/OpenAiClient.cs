@@ -171,7 +171,7 @@ namespace TrutoOpenAi.Core
             : outcome.Exception is AttemptTimeoutException ? "timeout"
             : outcome.Exception?.GetType().Name ?? "failure";
 
-        private static async Task<OpenAiApiException> ToApiExceptionAsync(OpenAiRequest request, HttpResponseMessage response)
+        private async Task<OpenAiApiException> ToApiExceptionAsync(OpenAiRequest request, HttpResponseMessage response)
         {
             string? message = null, type = null, code = null, param = null;
             var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
@@ -197,7 +197,7 @@ namespace TrutoOpenAi.Core
                 message = body.Length > 500 ? body.Substring(0, 500) : body;
             }
             var requestId = response.Headers.TryGetValues("x-request-id", out var ids) ? System.Linq.Enumerable.FirstOrDefault(ids) : null;
-            var retryAfter = RetryPolicy.ReadRetryAfter(response.Headers, DateTimeOffset.UtcNow);
+            var retryAfter = RetryPolicy.ReadRetryAfter(response.Headers, _time.GetUtcNow());
             return new OpenAiApiException((int)response.StatusCode, message, type, code, param, requestId,
                 request.Method.Method, "/" + request.Path, retryAfter);
         }

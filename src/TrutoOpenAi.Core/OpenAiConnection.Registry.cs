@@ -36,6 +36,29 @@ namespace TrutoOpenAi.Core
 
         public override string ToString() => $"{Name} ({BaseUri})";
 
+        /// <summary>
+        /// Hands this connection to a child process (the MCP server) through its environment, never its command line:
+        /// OPENAI_BASE_URL, OPENAI_ADMIN_KEY, OPENAI_API_KEY, OPENAI_ORG_ID, OPENAI_PROJECT_ID, TRUTO_OPENAI_MAX_RETRIES,
+        /// TRUTO_OPENAI_TIMEOUT_SEC. Keys this connection lacks are removed from the child's environment.
+        /// </summary>
+        public void CopyToEnvironment(IDictionary<string, string?> environment)
+        {
+            if (environment is null) throw new ArgumentNullException(nameof(environment));
+            environment["OPENAI_BASE_URL"] = Settings.NormalizedBaseUri.AbsoluteUri;
+            SetOrRemove(environment, "OPENAI_ADMIN_KEY", Settings.AdminKey is { Length: > 0 } admin ? SecretText.Reveal(admin) : null);
+            SetOrRemove(environment, "OPENAI_API_KEY", Settings.ApiKey is { Length: > 0 } api ? SecretText.Reveal(api) : null);
+            SetOrRemove(environment, "OPENAI_ORG_ID", Settings.Organization);
+            SetOrRemove(environment, "OPENAI_PROJECT_ID", Settings.Project);
+            environment["TRUTO_OPENAI_MAX_RETRIES"] = Settings.MaxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["TRUTO_OPENAI_TIMEOUT_SEC"] = Settings.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static void SetOrRemove(IDictionary<string, string?> environment, string name, string? value)
+        {
+            if (string.IsNullOrEmpty(value)) environment.Remove(name);
+            else environment[name] = value;
+        }
+
         public void Dispose() => Client.Dispose();
     }
 

@@ -20,7 +20,7 @@ namespace TrutoOpenAi.Core
             : base(Compose(statusCode, apiMessage, type, code, param, requestId, method, path))
         {
             StatusCode = statusCode;
-            ApiMessage = apiMessage;
+            ApiMessage = apiMessage is null ? null : SecretText.Redact(apiMessage);
             ErrorType = type;
             Code = code;
             Param = param;

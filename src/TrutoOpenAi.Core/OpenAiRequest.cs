@@ -36,8 +36,11 @@ namespace TrutoOpenAi.Core
         /// <summary>Read the response as a stream (downloads) rather than buffering it.</summary>
         public bool StreamResponse { get; set; }
 
+        /// <summary>Which key to send where the path alone does not tell (the catalog's admin_key); null: decide by path.</summary>
+        public bool? UseAdminKey { get; set; }
+
         /// <summary>Admin endpoints live under /organization and take the admin key.</summary>
-        public bool RequiresAdminKey =>
+        public bool RequiresAdminKey => UseAdminKey ??
             Path.StartsWith("organization/", StringComparison.OrdinalIgnoreCase) ||
             string.Equals(Path, "organization", StringComparison.OrdinalIgnoreCase) ||
             Path.StartsWith("projects/", StringComparison.OrdinalIgnoreCase);

@@ -3,19 +3,21 @@ using System.Net;
 
 namespace TrutoOpenAi.Emulator;
 
-/// <summary>Command line: [--host 127.0.0.1] [--port 0] [--seed-projects N] [--seed-random 42].</summary>
+/// <summary>Command line: [--host 127.0.0.1] [--port 0] [--seed-projects N] [--seed-users N] [--seed-random 42].</summary>
 public sealed record EmulatorOptions
 {
     public IPAddress Host { get; init; } = IPAddress.Loopback;
     public int Port { get; init; }
     public int SeedProjects { get; init; }
+    public int SeedUsers { get; init; }
     public int? SeedRandom { get; init; }
 
     public const string Usage =
-        "Usage: dotnet TrutoOpenAi.Emulator.dll [--host 127.0.0.1] [--port 0] [--seed-projects N] [--seed-random 42]\n" +
+        "Usage: dotnet TrutoOpenAi.Emulator.dll [--host 127.0.0.1] [--port 0] [--seed-projects N] [--seed-users N] [--seed-random 42]\n" +
         "  --host           loopback address to bind (127.0.0.1, ::1 or localhost); default 127.0.0.1\n" +
         "  --port           TCP port; 0 (default) lets the OS choose a free port\n" +
         "  --seed-projects  start with N projects tenant-00001.. instead of the single 'Default Project'\n" +
+        "  --seed-users     add N organization users user00001@example.com.. (readers) to the startup owner\n" +
         "  --seed-random    seed for ids and random faults (deterministic runs)\n" +
         "Environment: TRUTO_EMULATOR_ADMIN_KEY, TRUTO_EMULATOR_API_KEY, TRUTO_EMULATOR_PARENT_PID";
 
@@ -40,6 +42,9 @@ public sealed record EmulatorOptions
                     break;
                 case "--seed-projects":
                     o = o with { SeedProjects = ParseInt(arg, Value(), 0, 10_000_000) };
+                    break;
+                case "--seed-users":
+                    o = o with { SeedUsers = ParseInt(arg, Value(), 0, 10_000_000) };
                     break;
                 case "--seed-random":
                     o = o with { SeedRandom = ParseInt(arg, Value(), int.MinValue, int.MaxValue) };

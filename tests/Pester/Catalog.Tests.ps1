@@ -44,8 +44,10 @@ Describe 'Get-OpenAiOperation' {
     }
 
     It '<Tool> is really <Method> <Path> when <Command> runs' -ForEach $operations {
-        $invoke = $invocations[$Tool]
-        $invoke | Should -Not -BeNullOrEmpty -Because "tests/Pester/Operations/*.ps1 should say how to run $Tool"
+        # Operations beyond the 157 tools (Tool '') are keyed "METHOD /path" in the Operations files.
+        $key = if ($Tool) { $Tool } else { "$Method $Path" }
+        $invoke = $invocations[$key]
+        $invoke | Should -Not -BeNullOrEmpty -Because "tests/Pester/Operations/*.ps1 should say how to run $key"
         $project = New-OpenAiProject -Name "catalog-$([guid]::NewGuid().ToString('n').Substring(0, 8))" -Confirm:$false
         $since = Get-EmulatorSeq $emu
         & $invoke @{ Emulator = $emu; ProjectId = $project.Id }

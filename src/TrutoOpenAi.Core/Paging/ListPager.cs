@@ -18,6 +18,8 @@ namespace TrutoOpenAi.Core.Paging
         HasMoreOnly,
         /// <summary>page; the response has has_more and next_page (usage and costs).</summary>
         PageToken,
+        /// <summary>limit/after; the response has has_more and next, the cursor to send as after (RBAC roles and groups).</summary>
+        NextCursor,
     }
 
     /// <summary>
@@ -28,7 +30,8 @@ namespace TrutoOpenAi.Core.Paging
     {
         private readonly OpenAiClient _client;
         private readonly OpenAiRequest _request;
-        private readonly Func<JsonElement, T> _map;
+        private readonly Func<JsonElement, T>? _map;
+        private readonly Func<JsonElement, IEnumerable<T>>? _expand;
         private bool _done;
 
         public ListPager(OpenAiClient client, OpenAiRequest request, PagingStyle style, Func<JsonElement, T> map)
@@ -38,6 +41,24 @@ namespace TrutoOpenAi.Core.Paging
             Style = style;
             _map = map ?? throw new ArgumentNullException(nameof(map));
         }
+
+        private ListPager(OpenAiClient client, OpenAiRequest request, PagingStyle style, Func<JsonElement, IEnumerable<T>> expand)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _request = request ?? throw new ArgumentNullException(nameof(request));
+            Style = style;
+            _expand = expand ?? throw new ArgumentNullException(nameof(expand));
+        }
+
+        /// <summary>
+        /// A pager whose items are expanded from each element of <c>data</c>: one element may give zero or more items
+        /// (usage and costs: one bucket gives one item per result). -First/-Skip then count the expanded items.
+        /// </summary>
+        public static ListPager<T> Flattening(OpenAiClient client, OpenAiRequest request, PagingStyle style, Func<JsonElement, IEnumerable<T>> expand) =>
+            new ListPager<T>(client, request, style, expand);
+
+        /// <summary>The request as it will be sent next (its query carries the cursor once a page has been read).</summary>
+        public OpenAiRequest Request => _request;
 
         public PagingStyle Style { get; }
         public int PagesFetched { get; private set; }
@@ -56,19 +77,24 @@ namespace TrutoOpenAi.Core.Paging
             {
                 foreach (var element in data.EnumerateArray())
                 {
-                    items.Add(_map(element));
+                    if (_expand != null) items.AddRange(_expand(element));
+                    else items.Add(_map!(element));
                     if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
                         lastItemId = id.GetString();
                 }
             }
             else if (root.ValueKind == JsonValueKind.Array)
             {
-                foreach (var element in root.EnumerateArray()) items.Add(_map(element));
+                foreach (var element in root.EnumerateArray())
+                {
+                    if (_expand != null) items.AddRange(_expand(element));
+                    else items.Add(_map!(element));
+                }
             }
 
             var hasMore = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("has_more", out var more) && more.ValueKind == JsonValueKind.True;
             var next = hasMore ? NextCursor(root, lastItemId) : null;
-            if (Style == PagingStyle.None || !hasMore || string.IsNullOrEmpty(next) || items.Count == 0 && Style != PagingStyle.PageToken)
+            if (Style == PagingStyle.None || !hasMore || string.IsNullOrEmpty(next) || next == _request.GetQuery(Style == PagingStyle.PageToken ? "page" : "after") || items.Count == 0 && Style != PagingStyle.PageToken)
             {
                 _done = true;
             }
@@ -89,6 +115,8 @@ namespace TrutoOpenAi.Core.Paging
                     return Text(root, "last_id") ?? lastItemId;
                 case PagingStyle.HasMoreOnly:
                     return lastItemId;
+                case PagingStyle.NextCursor:
+                    return Text(root, "next");
                 default:
                     return null;
             }

@@ -94,6 +94,27 @@ public sealed class OrderedStore<T> where T : class, IHasId
         }
     }
 
+    /// <summary>The first live item matching <paramref name="predicate"/>, in insertion order (a linear scan).</summary>
+    public T? Find(Func<T, bool> predicate)
+    {
+        lock (_gate)
+        {
+            foreach (var item in _slots) if (item is not null && predicate(item)) return item;
+            return null;
+        }
+    }
+
+    /// <summary>A copy of the live items in insertion order.</summary>
+    public List<T> Snapshot()
+    {
+        lock (_gate)
+        {
+            var list = new List<T>(_live);
+            foreach (var item in _slots) if (item is not null) list.Add(item);
+            return list;
+        }
+    }
+
     public T? Get(string id)
     {
         lock (_gate)

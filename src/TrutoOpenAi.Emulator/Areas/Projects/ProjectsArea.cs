@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using TrutoOpenAi.Emulator.Areas.AuditLogs;
 using TrutoOpenAi.Emulator.Infrastructure;
 
 namespace TrutoOpenAi.Emulator.Areas.Projects;
@@ -14,6 +16,7 @@ public sealed class ProjectsArea : IEmulatorArea
     public void Map(RouteGroupBuilder v1, EmulatorState state)
     {
         var store = state.Store<ProjectStore>();
+        var audit = state.Store<AuditLogStore>(); // changes are audit-logged (project.created/updated/archived)
         var projects = v1.MapGroup("/organization/projects");
 
         projects.MapGet("", (HttpRequest request) =>
@@ -31,6 +34,7 @@ public sealed class ProjectsArea : IEmulatorArea
             var (_, externalKeyId) = body.OptionalString("external_key_id");
             var (_, residency) = body.OptionalEnum("residency", Project.Residencies);
             var project = store.Create(name, externalKeyId, residency);
+            audit.Record("project.created", new JsonObject { ["id"] = project.Id, ["data"] = new JsonObject { ["name"] = project.Name, ["title"] = project.Name } }, project.Id);
             return Results.Json(project, EmulatorJson.Options);
         });
 
@@ -58,7 +62,9 @@ public sealed class ProjectsArea : IEmulatorArea
                     ExternalKeyId = keyPresent ? externalKeyId : current.ExternalKeyId,
                 };
             });
-            return updated is null ? ApiErrors.NoSuch("project", project_id).ToResult() : Results.Json(updated, EmulatorJson.Options);
+            if (updated is null) return ApiErrors.NoSuch("project", project_id).ToResult();
+            audit.Record("project.updated", new JsonObject { ["id"] = updated.Id, ["changes_requested"] = new JsonObject { ["title"] = updated.Name } }, updated.Id);
+            return Results.Json(updated, EmulatorJson.Options);
         });
 
         projects.MapPost("/{project_id}/archive", (string project_id) =>
@@ -68,7 +74,9 @@ public sealed class ProjectsArea : IEmulatorArea
             var archived = store.Items.Update(project_id, current => current.IsArchived
                 ? current
                 : current with { Status = "archived", ArchivedAt = state.Clock.UnixSeconds });
-            return archived is null ? ApiErrors.NoSuch("project", project_id).ToResult() : Results.Json(archived, EmulatorJson.Options);
+            if (archived is null) return ApiErrors.NoSuch("project", project_id).ToResult();
+            audit.Record("project.archived", new JsonObject { ["id"] = archived.Id }, archived.Id);
+            return Results.Json(archived, EmulatorJson.Options);
         });
     }
 

@@ -1,0 +1,41 @@
+using System.Management.Automation;
+using TrutoOpenAi.Core.Services;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
+{
+    /// <summary>Removes a member from a project.</summary>
+    /// <remarks>
+    /// <para>Piped project users bind ProjectId and UserId by property name. The user stays in the organization. High
+    /// impact: confirmation is asked unless -Confirm:$false. Needs an admin key.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-OpenAiProjectUser -ProjectId proj_abc123 | Where-Object Role -eq member | Remove-OpenAiProjectUser -WhatIf</code>
+    /// <para>Shows which members would be removed from the project.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Remove, "OpenAiProjectUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    [OpenAiOperation("delete_a_openai_project_user_by_id", "DELETE", "/organization/projects/{project_id}/users/{user_id}")]
+    public sealed class RemoveOpenAiProjectUserCommand : OpenAiCmdlet
+    {
+        /// <summary>The project (proj_...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ProjectId { get; set; } = string.Empty;
+
+        /// <summary>The member (user-...).</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string UserId { get; set; } = string.Empty;
+
+        protected override void ProcessRecord()
+        {
+            var service = new DirectoryService(Client);
+            Try(UserId, () =>
+            {
+                var current = Await(observer => service.GetProjectUserAsync(ProjectId, UserId, observer, CancellationToken));
+                if (!ShouldProcess(Describe("project user", current.Email ?? current.Name, $"{current.Id} in {ProjectId}"), "Remove from the project")) return;
+                Await(observer => service.DeleteProjectUserAsync(ProjectId, UserId, observer, CancellationToken));
+            });
+        }
+    }
+}

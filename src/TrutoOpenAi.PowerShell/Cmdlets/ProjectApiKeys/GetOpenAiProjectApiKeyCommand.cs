@@ -1,0 +1,70 @@
+using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Access;
+using TrutoOpenAi.Core.Services;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.ProjectApiKeys
+{
+    /// <summary>Gets the API keys of a project.</summary>
+    /// <remarks>
+    /// <para>Without -ApiKeyId, lists the project's API keys, streaming every page; -Name filters by wildcard and
+    /// -OwnerProjectAccess chooses keys whose owner has (active), has lost (inactive) or has either (any) access to the
+    /// project; without it the API applies its membership-based visibility. Projects can be piped in. Only redacted values
+    /// are ever returned. LastUsedAt is null for a key never used. Each key carries its ProjectId, so it pipes on to
+    /// Remove-OpenAiProjectApiKey. Needs an admin key.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-OpenAiProject | Get-OpenAiProjectApiKey | Where-Object LastUsedAt -lt (Get-Date).AddDays(-90) | Remove-OpenAiProjectApiKey -WhatIf</code>
+    /// <para>Shows which keys unused for 90 days would be deleted, in every project, deleting none.</para>
+    /// </example>
+    /// <example>
+    /// <code>Get-OpenAiProjectApiKey -ProjectId proj_abc123 -OwnerProjectAccess inactive</code>
+    /// <para>Lists the keys whose owners no longer have access to the project.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "OpenAiProjectApiKey", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(OpenAiProjectApiKey))]
+    [OpenAiOperation("list_all_openai_project_api_keys", "GET", "/organization/projects/{project_id}/api_keys", ParameterSet = ListSet)]
+    [OpenAiOperation("get_single_openai_project_api_key_by_id", "GET", "/organization/projects/{project_id}/api_keys/{api_key_id}", ParameterSet = ByIdSet)]
+    public sealed class GetOpenAiProjectApiKeyCommand : OpenAiListCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+
+        /// <summary>The project (proj_...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ProjectId { get; set; } = string.Empty;
+
+        /// <summary>Ids of the keys to get (key_...).</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] ApiKeyId { get; set; } = new string[0];
+
+        /// <summary>Only keys whose name matches this pattern; wildcards are allowed.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <summary>Keys whose owner has effective access to the project (active), has not (inactive), or all enabled keys (any).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("active", "inactive", "any", IgnoreCase = true)]
+        public string? OwnerProjectAccess { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var service = new ProjectApiKeyService(Client);
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in ApiKeyId)
+                    Try(id, () => WriteObject(Await(observer => service.GetAsync(ProjectId, id, observer, CancellationToken))));
+                return;
+            }
+            Try(ProjectId, () =>
+            {
+                var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+                var pager = service.List(ProjectId, pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize(),
+                    OwnerProjectAccess?.ToLowerInvariant());
+                WritePages(pager, pattern is null ? null : key => pattern.IsMatch(key.Name ?? string.Empty));
+            });
+        }
+    }
+}

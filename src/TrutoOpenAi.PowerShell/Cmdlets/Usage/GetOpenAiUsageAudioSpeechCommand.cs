@@ -1,0 +1,82 @@
+using System;
+using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Usage;
+using TrutoOpenAi.Core.Services;
+using TrutoOpenAi.Core.Usage;
+using TrutoOpenAi.PowerShell.Internal;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
+{
+    /// <summary>Gets the organization's audio speech (text to speech) usage (characters and model requests), one row per time bucket and group.</summary>
+    /// <remarks>
+    /// <para>Reads GET /organization/usage/audio_speeches (admin key) for the period from -StartTime to -EndTime in buckets of -BucketWidth (1m, 1h or
+    /// 1d), following next_page until the period is covered. Each bucket result becomes one row with BucketStart and
+    /// BucketEnd (UTC DateTimeOffset), the measures (Characters and NumModelRequests) and the grouping keys asked for with -GroupBy (the others
+    /// are empty). A bucket without usage gives no row. -First and -Skip count rows; -PageSize is the number of buckets per
+    /// request (1d: up to 31, 1h: up to 168, 1m: up to 1440).</para>
+    /// <para>-ProjectId (or projects piped in, e.g. from Get-OpenAiProject) limits the report to those projects and groups
+    /// by project, so each row says whose usage it is. Times are given as DateTime or DateTimeOffset (local times are
+    /// converted to UTC); without -StartTime the report starts at midnight UTC six days ago.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-OpenAiUsageAudioSpeech -StartTime (Get-Date).AddDays(-7) -GroupBy ProjectId, Model</code>
+    /// <para>Text-to-speech characters per day, project and model.</para>
+    /// </example>
+    [Cmdlet(VerbsCommon.Get, "OpenAiUsageAudioSpeech", SupportsPaging = true)]
+    [OutputType(typeof(OpenAiAudioSpeechesUsage))]
+    [OpenAiOperation("list_all_openai_audio_speeches", "GET", "/organization/usage/audio_speeches")]
+    public sealed class GetOpenAiUsageAudioSpeechCommand : OpenAiListCmdlet
+    {
+        /// <summary>Start of the period (inclusive). Default: midnight UTC six days ago.</summary>
+        [Parameter(Position = 0)]
+        public DateTimeOffset? StartTime { get; set; }
+
+        /// <summary>End of the period (exclusive). Default: now.</summary>
+        [Parameter(Position = 1)]
+        public DateTimeOffset? EndTime { get; set; }
+
+        /// <summary>Width of each time bucket: 1m, 1h or 1d (the default).</summary>
+        [Parameter]
+        [ValidateSet("1m", "1h", "1d")]
+        public string? BucketWidth { get; set; }
+
+        /// <summary>Only usage of these projects (proj_...); also bound from piped projects. Rows are then grouped by project.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[]? ProjectId { get; set; }
+
+        /// <summary>Fields to group each bucket's results by: ProjectId, UserId, ApiKeyId, Model.</summary>
+        [Parameter]
+        [ValidateSet("ProjectId", "UserId", "ApiKeyId", "Model")]
+        public string[]? GroupBy { get; set; }
+
+        /// <summary>Only usage of these users (user-...).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserId { get; set; }
+
+        /// <summary>Only usage made with these API keys (key_...).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? ApiKeyId { get; set; }
+
+        /// <summary>Only usage of these models (e.g. gpt-4o-2024-08-06).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Model { get; set; }
+
+        protected override int MaxPageSize => UsageEndpoint.AudioSpeeches.MaxLimit(BucketWidth);
+
+        protected override void ProcessRecord()
+        {
+            Try(ProjectId, () =>
+            {
+                var query = UsageParameters.Build(StartTime, EndTime, BucketWidth, EffectivePageSize(), GroupBy, ProjectId);
+                query.AddFilter("user_ids", UserId);
+                query.AddFilter("api_key_ids", ApiKeyId);
+                query.AddFilter("models", Model);
+                WritePages(new UsageService(Client).List(UsageEndpoint.AudioSpeeches, query));
+            });
+        }
+    }
+}

@@ -1,0 +1,532 @@
+// Derives the tool catalog (src/TrutoOpenAi.Core/Catalog/tools.json and tools.tsv) from the product's tool list
+// (../shared/reference/operations.tsv) and the OpenAI spec (../shared/reference/openapi.yaml).
+// Development time only; the derived files are checked in, so users and tests never need ../shared.
+//
+//   dotnet run --project src/tools/CatalogGen -- [--reference ../shared/reference] [--out src/TrutoOpenAi.Core/Catalog]
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+var repoRoot = FindRepoRoot(Directory.GetCurrentDirectory());
+string reference = Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "reference"));
+string outDir = Path.Combine(repoRoot, "src", "TrutoOpenAi.Core", "Catalog");
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] == "--reference") reference = Path.GetFullPath(args[++i]);
+    else if (args[i] == "--out") outDir = Path.GetFullPath(args[++i]);
+}
+if (!Directory.Exists(reference) || !File.Exists(Path.Combine(reference, "openapi.yaml")))
+{
+    // Worktrees live beside the main repo: /work/wt-x/../shared as well as /work/main/../shared.
+    Console.Error.WriteLine($"No openapi.yaml under {reference}; pass --reference <dir>.");
+    return 2;
+}
+
+Console.Error.WriteLine($"Reading {reference}/openapi.yaml ...");
+var spec = LoadYaml(Path.Combine(reference, "openapi.yaml"));
+var rows = ReadTsv(Path.Combine(reference, "operations.tsv"));
+var converter = new SchemaConverter(spec);
+var tools = new JsonArray();
+var warnings = new List<string>();
+
+foreach (var row in rows)
+{
+    var name = row["tool"];
+    var method = row["http_method"].ToUpperInvariant();
+    var path = row["path"];
+    var operationId = row["spec_operationId"];
+    var notes = row.GetValueOrDefault("notes") ?? "";
+    var bodyType = row["body_content_type"];
+    var responseKind = row["response_kind"];
+    var paging = PagingStyle(row["list_pagination"]);
+    var adminKey = row["api_key_kind"] == "yes";
+    var pathItem = spec["paths"]?[path] as JsonObject;
+    var operation = pathItem?[method.ToLowerInvariant()] as JsonObject;
+    if (operation is null && !string.IsNullOrEmpty(operationId))
+        warnings.Add($"{name}: no {method} {path} in the spec");
+
+    var properties = new JsonObject();
+    var required = new List<string>();
+    var parameters = new JsonArray();
+    var files = new JsonArray();
+
+    // Path and query parameters (path-item level first, then the operation's).
+    var specParameters = new List<JsonObject>();
+    foreach (var list in new[] { pathItem?["parameters"] as JsonArray, operation?["parameters"] as JsonArray })
+        if (list != null)
+            foreach (var p in list) specParameters.Add(converter.Deref(p!) as JsonObject ?? new JsonObject());
+    foreach (Match m in Regex.Matches(path, @"\{([^}]+)\}"))
+        if (!specParameters.Any(p => (string?)p["name"] == m.Groups[1].Value && (string?)p["in"] == "path"))
+            specParameters.Insert(0, new JsonObject { ["name"] = m.Groups[1].Value, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
+
+    foreach (var p in specParameters)
+    {
+        var pname = (string)p["name"]!;
+        var location = (string)p["in"]!;
+        if (location != "path" && location != "query") continue; // headers (OpenAI-Beta...) are the server's business
+        if (location == "query" && paging != "None" && (pname == "after" || (pname == "page" && paging == "PageToken")))
+            continue; // replaced by next_cursor
+        if (location == "query" && pname == "stream" && responseKind != "json") continue; // JSON answers only
+        var schema = converter.Convert(p["schema"] ?? new JsonObject(), 0);
+        var description = SchemaConverter.Clean((string?)p["description"]) ?? (string?)schema["description"];
+        if (location == "path")
+        {
+            schema = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["pattern"] = "^[^/\\\\]+$" };
+            description ??= $"The {pname.Replace('_', ' ')}.";
+        }
+        if (description != null) schema["description"] = description;
+        // Argument names stay plain identifiers (some hosts refuse brackets): project_ids[] is the argument project_ids.
+        var argName = pname.Replace("[]", "");
+        if (properties.ContainsKey(argName)) { warnings.Add($"{name}: parameter {argName} twice"); continue; }
+        properties[argName] = schema;
+        var isRequired = location == "path" || p["required"]?.GetValue<bool>() == true;
+        if (isRequired) required.Add(argName);
+        var parameter = new JsonObject { ["name"] = argName, ["in"] = location, ["field"] = pname };
+        if ((string?)p["style"] is string style) parameter["style"] = style;
+        parameters.Add(parameter);
+    }
+
+    // The body, flattened into the same argument object.
+    var bodySchema = operation?["requestBody"] is JsonNode rb ? converter.Deref(rb)?["content"]?[bodyType == "none" ? "application/json" : bodyType]?["schema"] : null;
+    if (bodySchema != null)
+    {
+        var converted = converter.Convert(bodySchema, 0);
+        var bodyProperties = converted["properties"] as JsonObject ?? new JsonObject();
+        var bodyRequired = (converted["required"] as JsonArray)?.Select(n => (string)n!).ToHashSet() ?? new HashSet<string>();
+        foreach (var (bname, bschemaNode) in bodyProperties.ToList())
+        {
+            var bschema = (JsonObject)bschemaNode!.DeepClone();
+            if (responseKind != "json" && (bname == "stream" || bname == "stream_options" || (bname == "stream_format"))) continue;
+            var argName = bname;
+            if (properties.ContainsKey(argName))
+            {
+                argName = "body_" + bname;
+                warnings.Add($"{name}: body field {bname} collides with a parameter: argument {argName}");
+            }
+            var isRequired = bodyRequired.Contains(bname);
+            var file = FileKind(bschema);
+            if (file != null && bodyType == "multipart/form-data")
+            {
+                var array = file == "array";
+                var what = SchemaConverter.Clean((string?)bschema["description"]) ?? "The file.";
+                properties[argName] = array
+                    ? new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" }, ["description"] = what + " Local file path(s) to upload (or use " + argName + "_base64)." }
+                    : new JsonObject { ["type"] = "string", ["description"] = what + " Local path of the file to upload (or give its content in " + argName + "_base64)." };
+                properties[argName + "_base64"] = new JsonObject { ["type"] = "string", ["contentEncoding"] = "base64", ["description"] = $"The content of {argName}, base64-encoded, instead of a local path." };
+                properties[argName + "_filename"] = new JsonObject { ["type"] = "string", ["description"] = $"The file name sent with {argName}_base64 (its extension tells the API the format)." };
+                files.Add(new JsonObject { ["field"] = bname, ["argument"] = argName, ["kind"] = "binary", ["array"] = array, ["required"] = isRequired });
+                parameters.Add(new JsonObject { ["name"] = argName, ["in"] = "file", ["field"] = bname });
+                continue; // required-ness is checked by the server: a path or base64 content
+            }
+            properties[argName] = bschema;
+            if (isRequired) required.Add(argName);
+            parameters.Add(new JsonObject { ["name"] = argName, ["in"] = bodyType == "multipart/form-data" ? "form" : "body", ["field"] = bname });
+        }
+        if (name == "create_a_openai_certificate" && properties.ContainsKey("certificate"))
+        {
+            // The certificate is PEM text: let agents point at a local file instead of pasting it.
+            properties["certificate_path"] = new JsonObject { ["type"] = "string", ["description"] = "Local path of a PEM file whose text is sent as `certificate` (instead of giving the text)." };
+            files.Add(new JsonObject { ["field"] = "certificate", ["argument"] = "certificate", ["kind"] = "text", ["array"] = false, ["required"] = true });
+            required.Remove("certificate");
+            parameters.Add(new JsonObject { ["name"] = "certificate_path", ["in"] = "file", ["field"] = "certificate" });
+        }
+    }
+
+    var isList = paging != "None" || (name.StartsWith("list_all_", StringComparison.Ordinal) && responseKind == "json" && path != "/me");
+    if (paging != "None")
+    {
+        properties["next_cursor"] = new JsonObject
+        {
+            ["type"] = "string",
+            ["description"] = "The next_cursor of the previous page's result, to fetch the next page. Omit for the first page.",
+        };
+    }
+    if (responseKind == "binary")
+    {
+        properties["output_path"] = new JsonObject { ["type"] = "string", ["description"] = "Where to write the returned bytes (a local file path). Default: a new file in the temp folder. The result gives the path." };
+        properties["return_base64"] = new JsonObject { ["type"] = "boolean", ["description"] = "Return the bytes base64-encoded in the result instead of writing a file." };
+    }
+
+    var inputSchema = new JsonObject { ["type"] = "object", ["properties"] = properties };
+    if (required.Count > 0) inputSchema["required"] = new JsonArray(required.Select(r => (JsonNode)r).ToArray());
+
+    var summary = SchemaConverter.Clean((string?)operation?["summary"]) ?? SchemaConverter.Clean((string?)operation?["description"]);
+    var toolDescription = Describe(name, method, path, summary, notes, isList, paging, responseKind, bodyType, operation is null);
+    var readOnly = method == "GET" || name == "list_all_openai_vector_store_search";
+    var destructive = method == "DELETE" || Regex.IsMatch(name, "(cancel|archive|deactivate)", RegexOptions.IgnoreCase);
+
+    tools.Add(new JsonObject
+    {
+        ["name"] = name,
+        ["description"] = toolDescription,
+        ["method"] = method,
+        ["path"] = path,
+        ["operation_id"] = operationId,
+        ["area"] = Area(path),
+        ["admin_key"] = adminKey,
+        ["body"] = bodyType == "none" ? null : bodyType,
+        ["response"] = responseKind,
+        ["paging"] = paging,
+        ["list"] = isList,
+        ["read_only"] = readOnly,
+        ["destructive"] = destructive,
+        ["parameters"] = parameters,
+        ["files"] = files.Count > 0 ? files : null,
+        ["input_schema"] = inputSchema,
+    });
+}
+
+var document = new JsonObject
+{
+    ["generated_by"] = "src/tools/CatalogGen (dotnet run --project src/tools/CatalogGen)",
+    ["spec_version"] = File.Exists(Path.Combine(reference, "SPEC_VERSION.txt")) ? File.ReadAllText(Path.Combine(reference, "SPEC_VERSION.txt")).Trim() : null,
+    ["tools"] = tools,
+};
+var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+Directory.CreateDirectory(outDir);
+File.WriteAllText(Path.Combine(outDir, "tools.json"), document.ToJsonString(options).Replace("\r\n", "\n") + "\n");
+var tsv = new StringBuilder("tool\tmethod\tpath\toperation_id\n");
+foreach (var row in rows) tsv.Append(row["tool"]).Append('\t').Append(row["http_method"].ToUpperInvariant()).Append('\t').Append(row["path"]).Append('\t').Append(row["spec_operationId"]).Append('\n');
+File.WriteAllText(Path.Combine(outDir, "tools.tsv"), tsv.ToString());
+foreach (var w in warnings) Console.Error.WriteLine("warning: " + w);
+Console.Error.WriteLine($"Wrote {tools.Count} tools to {outDir}/tools.json ({new FileInfo(Path.Combine(outDir, "tools.json")).Length / 1024} KiB) and tools.tsv.");
+return 0;
+
+static string Describe(string name, string method, string path, string? summary, string notes, bool isList, string paging, string responseKind, string bodyType, bool noOperation)
+{
+    var text = new StringBuilder();
+    if (noOperation)
+    {
+        text.Append("Returns details of the user or key that makes the call (GET /me). Not documented in the OpenAI API reference: the answer's shape is whatever the API returns, and it may fail where the endpoint is not offered.");
+    }
+    else
+    {
+        text.Append(summary?.TrimEnd('.') ?? name).Append('.');
+    }
+    var firstNote = notes.Split(" | ")[0];
+    if (Regex.IsMatch(firstNote, "^(USAGE endpoint|Despite|Lists ADMIN|Raw file bytes|Cancel is POST)"))
+        text.Append(' ').Append(firstNote.Split(" Truto")[0].Trim());
+    text.Append($" ({method} {path}).");
+    if (isList)
+        text.Append(paging == "None"
+            ? " Returns {result, next_cursor (always null: one page), result_count}."
+            : " Returns one page as {result, next_cursor, result_count}; pass next_cursor back to get the next page (null when there are no more).");
+    if (bodyType == "multipart/form-data") text.Append(" Files are given as a local path or as base64 content.");
+    if (responseKind == "binary") text.Append(" The bytes are written to a file whose path is returned (output_path), or returned as base64 (return_base64).");
+    if (responseKind == "sse-or-json") text.Append(" Streaming is not offered here: the answer is returned whole.");
+    return text.ToString();
+}
+
+static string? FileKind(JsonObject schema)
+{
+    if ((string?)schema["format"] == "binary") return "single";
+    if (schema["items"] is JsonObject items && (string?)items["format"] == "binary") return "array";
+    if (schema["anyOf"] is JsonArray any)
+    {
+        var kinds = any.OfType<JsonObject>().Select(FileKind).ToList();
+        if (kinds.Contains("array")) return "array";
+        if (kinds.Contains("single")) return "single";
+    }
+    return null;
+}
+
+static string PagingStyle(string label) =>
+    label.StartsWith("cursor-after", StringComparison.Ordinal) ? "CursorAfter"
+    : label.StartsWith("page-token", StringComparison.Ordinal) ? "PageToken"
+    : label.Contains("has_more only", StringComparison.Ordinal) ? "HasMoreOnly"
+    : "None";
+
+static string Area(string path)
+{
+    var segments = path.Trim('/').Split('/');
+    if (segments[0] == "organization")
+    {
+        if (segments.Length > 1 && segments[1] == "projects") return "Projects";
+        if (segments.Length > 1 && (segments[1] == "usage" || segments[1] == "costs")) return "Usage";
+        return "Organization";
+    }
+    return segments[0] switch
+    {
+        "me" => "Organization",
+        "responses" => "Responses",
+        "conversations" => "Conversations",
+        "audio" => "Audio",
+        "images" => "Images",
+        "evals" => "Evals",
+        "fine_tuning" => "FineTuning",
+        "batches" => "Batches",
+        "files" => "Files",
+        "uploads" => "Uploads",
+        "models" => "Models",
+        "vector_stores" => "VectorStores",
+        "containers" => "Containers",
+        "chat" => "ChatCompletions",
+        "assistants" => "Assistants",
+        "threads" => "Threads",
+        _ => char.ToUpperInvariant(segments[0][0]) + segments[0].Substring(1),
+    };
+}
+
+static List<Dictionary<string, string>> ReadTsv(string file)
+{
+    var lines = File.ReadAllLines(file).Where(l => l.Length > 0).ToList();
+    var header = lines[0].Split('\t');
+    return lines.Skip(1).Select(l =>
+    {
+        var cells = l.Split('\t');
+        var row = new Dictionary<string, string>();
+        for (var i = 0; i < header.Length; i++) row[header[i]] = i < cells.Length ? cells[i] : "";
+        return row;
+    }).ToList();
+}
+
+static string FindRepoRoot(string start)
+{
+    for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "TrutoOpenAi.sln"))) return dir.FullName;
+    return start;
+}
+
+static JsonObject LoadYaml(string file)
+{
+    // Whitespace-only lines become empty: YamlDotNet refuses one as the first line of a `|+` block (an example in the spec).
+    var text = Regex.Replace(File.ReadAllText(file), @"(?m)^[ \t]+$", "");
+    var stream = new YamlStream();
+    using (var reader = new StringReader(text)) stream.Load(reader);
+    return (JsonObject)ToJson(stream.Documents[0].RootNode)!;
+}
+
+static JsonNode? ToJson(YamlNode node)
+{
+    switch (node)
+    {
+        case YamlMappingNode map:
+            var obj = new JsonObject();
+            foreach (var (k, v) in map.Children) obj[((YamlScalarNode)k).Value!] = ToJson(v);
+            return obj;
+        case YamlSequenceNode seq:
+            return new JsonArray(seq.Children.Select(ToJson).ToArray());
+        case YamlScalarNode scalar:
+            var value = scalar.Value ?? "";
+            if (scalar.Style != ScalarStyle.Plain) return JsonValue.Create(value);
+            if (value is "null" or "~" or "") return null;
+            if (value is "true" or "false") return JsonValue.Create(value == "true");
+            if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)) return JsonValue.Create(l);
+            if (Regex.IsMatch(value, @"^-?\d+\.\d+([eE][-+]?\d+)?$") && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return JsonValue.Create(d);
+            return JsonValue.Create(value);
+        default:
+            return null;
+    }
+}
+
+/// <summary>OpenAPI 3.1 schema -> a compact JSON Schema for tool input: $ref/allOf resolved, nullable anyOf collapsed, depth-limited.</summary>
+sealed class SchemaConverter
+{
+    private const int MaxDepth = 3;
+    private const int MaxDescription = 600;
+    private readonly JsonObject _spec;
+    private readonly Stack<string> _refs = new();
+
+    public SchemaConverter(JsonObject spec) => _spec = spec;
+
+    public JsonNode? Deref(JsonNode node)
+    {
+        for (var i = 0; i < 10 && node is JsonObject o && o["$ref"] is JsonValue r; i++) node = Resolve((string)r!)!;
+        return node;
+    }
+
+    private JsonNode? Resolve(string reference)
+    {
+        JsonNode? node = _spec;
+        foreach (var part in reference.TrimStart('#', '/').Split('/')) node = node?[part.Replace("~1", "/").Replace("~0", "~")];
+        return node;
+    }
+
+    public static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        text = Regex.Replace(text.Trim(), @"\s+", " ");
+        return text.Length <= MaxDescription ? text : text.Substring(0, MaxDescription - 1).TrimEnd() + "…";
+    }
+
+    public JsonObject Convert(JsonNode node, int depth)
+    {
+        if (node is not JsonObject source) return new JsonObject();
+        var ownDescription = Clean((string?)source["description"]);
+        if (source["$ref"] is JsonValue refValue)
+        {
+            var reference = (string)refValue!;
+            var name = reference.Split('/').Last();
+            if (_refs.Contains(reference) || depth > MaxDepth)
+            {
+                var shallow = new JsonObject();
+                var target = Resolve(reference) as JsonObject;
+                var type = SimpleType(target);
+                if (type != null) shallow["type"] = type;
+                shallow["description"] = ownDescription ?? Clean((string?)target?["description"]) ?? $"A {name} (see the OpenAI API reference).";
+                if (target?["enum"] is JsonArray e && type == "string") shallow["enum"] = e.DeepClone();
+                return shallow;
+            }
+            _refs.Push(reference);
+            try
+            {
+                var resolved = Convert(Resolve(reference) ?? new JsonObject(), depth);
+                if (ownDescription != null) resolved["description"] = ownDescription;
+                return resolved;
+            }
+            finally { _refs.Pop(); }
+        }
+
+        JsonObject result;
+        if (source["allOf"] is JsonArray all)
+        {
+            result = new JsonObject();
+            foreach (var part in all) Merge(result, Convert(part!, depth), requiredToo: true);
+            CopyOwn(source, result, depth);
+        }
+        else if ((source["anyOf"] ?? source["oneOf"]) is JsonArray any)
+        {
+            var branches = any.Where(b => !(b is JsonObject bo && (string?)bo["type"] == "null")).Select(b => Convert(b!, depth)).ToList();
+            result = CollapseAlternatives(branches);
+            CopyOwn(source, result, depth);
+        }
+        else
+        {
+            result = new JsonObject();
+            CopyOwn(source, result, depth);
+        }
+        if (ownDescription != null) result["description"] = ownDescription;
+        return result;
+    }
+
+    private void CopyOwn(JsonObject source, JsonObject result, int depth)
+    {
+        var type = source["type"];
+        if (type is JsonArray types)
+        {
+            var nonNull = types.Select(t => (string?)t).Where(t => t != "null").ToList();
+            if (nonNull.Count == 1) result["type"] = nonNull[0];
+            else if (nonNull.Count > 1) result["type"] = new JsonArray(nonNull.Select(t => (JsonNode)t!).ToArray());
+        }
+        else if (type is JsonValue && (string?)type != "null") result["type"] = (string?)type;
+        foreach (var key in new[] { "enum", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems", "pattern", "const" })
+            if (source[key] is JsonNode v) result[key] = v.DeepClone();
+        if (source["enum"] is JsonArray enumValues && enumValues.Any(e => e is null))
+            result["enum"] = new JsonArray(enumValues.Where(e => e is not null).Select(e => e!.DeepClone()).ToArray());
+        if (source["format"] is JsonValue f && (string?)f != "binary") result["format"] = f.DeepClone();
+        if (source["format"] is JsonValue fb && (string?)fb == "binary") result["format"] = "binary";
+        if (source["properties"] is JsonObject props)
+        {
+            result["type"] ??= "object";
+            if (depth >= MaxDepth)
+            {
+                if (result["description"] is null)
+                    result["description"] = "An object with fields " + string.Join(", ", props.Select(p => p.Key)) + ".";
+            }
+            else
+            {
+                var converted = result["properties"] as JsonObject ?? new JsonObject();
+                foreach (var (k, v) in props) converted[k] = Convert(v!, depth + 1);
+                result["properties"] = converted;
+                if (source["required"] is JsonArray req)
+                {
+                    var existing = (result["required"] as JsonArray)?.Select(n => (string)n!).ToList() ?? new List<string>();
+                    foreach (var r in req) if (!existing.Contains((string)r!)) existing.Add((string)r!);
+                    result["required"] = new JsonArray(existing.Select(x => (JsonNode)x).ToArray());
+                }
+            }
+        }
+        if (source["items"] is JsonNode items)
+        {
+            result["type"] ??= "array";
+            result["items"] = depth >= MaxDepth + 1 ? Shallow(items) : Convert(items, depth + 1);
+        }
+        if (source["additionalProperties"] is JsonNode extra)
+        {
+            if (extra is JsonObject eo && depth < MaxDepth) result["additionalProperties"] = eo.Count == 0 ? true : Convert(eo, depth + 1);
+            else if (extra is JsonValue ev && ev.TryGetValue<bool>(out var b) && b) result["additionalProperties"] = true;
+        }
+    }
+
+    private JsonObject Shallow(JsonNode node)
+    {
+        var target = Deref(node) as JsonObject;
+        var shallow = new JsonObject();
+        var type = SimpleType(target);
+        if (type != null) shallow["type"] = type;
+        return shallow;
+    }
+
+    private string? SimpleType(JsonObject? schema)
+    {
+        if (schema is null) return null;
+        if (schema["type"] is JsonValue t && (string?)t is string s && s != "null") return s;
+        if (schema["type"] is JsonArray ta) return ta.Select(x => (string?)x).FirstOrDefault(x => x != "null");
+        if (schema["properties"] != null || schema["allOf"] != null) return "object";
+        return null;
+    }
+
+    /// <summary>anyOf/oneOf without the null branch: one branch stays itself; strings merge; objects merge loosely.</summary>
+    private static JsonObject CollapseAlternatives(List<JsonObject> branches)
+    {
+        if (branches.Count == 0) return new JsonObject();
+        if (branches.Count == 1) return branches[0];
+        var types = branches.Select(b => (string?)(b["type"] as JsonValue)).ToList();
+        if (types.All(t => t == "string"))
+        {
+            var result = new JsonObject { ["type"] = "string" };
+            var known = branches.SelectMany(b => (b["enum"] as JsonArray)?.Select(e => (string?)e) ?? Enumerable.Empty<string?>()).Where(e => e != null).Distinct().ToList();
+            if (branches.All(b => b["enum"] != null)) result["enum"] = new JsonArray(known.Select(k => (JsonNode)k!).ToArray());
+            else if (known.Count > 0) result["description"] = "Known values: " + string.Join(", ", known) + ".";
+            return result;
+        }
+        if (types.All(t => t == "object"))
+        {
+            var result = new JsonObject { ["type"] = "object" };
+            foreach (var b in branches) Merge(result, b, requiredToo: false);
+            // Required only where every alternative requires it.
+            var common = branches.Select(b => (b["required"] as JsonArray)?.Select(n => (string)n!).ToHashSet() ?? new HashSet<string>())
+                .Aggregate((a, c) => { a.IntersectWith(c); return a; });
+            if (common.Count > 0) result["required"] = new JsonArray(common.Select(c => (JsonNode)c).ToArray());
+            else result.Remove("required");
+            return result;
+        }
+        var distinct = branches.Select(b => b.ToJsonString()).Distinct().Count();
+        if (distinct == 1) return branches[0];
+        return new JsonObject { ["anyOf"] = new JsonArray(branches.Select(b => (JsonNode)b).ToArray()) };
+    }
+
+    private static void Merge(JsonObject into, JsonObject from, bool requiredToo)
+    {
+        foreach (var (k, v) in from.ToList())
+        {
+            if (k == "properties" && v is JsonObject props)
+            {
+                var target = into["properties"] as JsonObject ?? new JsonObject();
+                foreach (var (pk, pv) in props) target[pk] = pv?.DeepClone();
+                into["properties"] = target;
+                into["type"] ??= "object";
+            }
+            else if (k == "required" && v is JsonArray req)
+            {
+                if (!requiredToo) continue;
+                var existing = (into["required"] as JsonArray)?.Select(n => (string)n!).ToList() ?? new List<string>();
+                foreach (var r in req) if (!existing.Contains((string)r!)) existing.Add((string)r!);
+                into["required"] = new JsonArray(existing.Select(x => (JsonNode)x).ToArray());
+            }
+            else if (k == "description")
+            {
+                into["description"] ??= v?.DeepClone();
+            }
+            else if (!into.ContainsKey(k))
+            {
+                into[k] = v?.DeepClone();
+            }
+        }
+    }
+}
