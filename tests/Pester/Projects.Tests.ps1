@@ -35,6 +35,21 @@ Describe 'Projects against the emulator' {
         (Get-EmulatorLog $emu -Since $since).Count | Should -Be 1
     }
 
+    It 'Get-OpenAiProject reads a page ahead only when -First certainly needs it' {
+        $since = Get-EmulatorSeq $emu
+        $some = @(Get-OpenAiProject -PageSize 10 -First 25)
+        $some.Count | Should -Be 25
+        (Get-EmulatorLog $emu -Since $since).Count | Should -Be 3
+    }
+
+    It 'Select-Object -First past the first page costs at most one page read ahead' {
+        $since = Get-EmulatorSeq $emu
+        $some = @(Get-OpenAiProject -PageSize 10 | Select-Object -First 15)
+        $some.Count | Should -Be 15
+        $some[14].Name | Should -Be 'tenant-00015'
+        (Get-EmulatorLog $emu -Since $since).Count | Should -BeLessOrEqual 3
+    }
+
     It 'Get-OpenAiProject -Skip skips items, not requests of the wrong page' {
         $all = @(Get-OpenAiProject -First 25)
         $skipped = @(Get-OpenAiProject -Skip 20 -First 5)

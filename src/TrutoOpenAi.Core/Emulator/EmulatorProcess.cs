@@ -18,6 +18,8 @@ namespace TrutoOpenAi.Core.Emulator
         /// <summary>0 lets the OS pick a free loopback port.</summary>
         public int Port { get; set; }
         public int SeedProjects { get; set; }
+        /// <summary>Organization users user00001@example.com.. (readers) to add at start (--seed-users).</summary>
+        public int SeedUsers { get; set; }
         public int? SeedRandom { get; set; }
         public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
         /// <summary>Extra command-line arguments (never keys: those go through the environment).</summary>
@@ -68,6 +70,7 @@ namespace TrutoOpenAi.Core.Emulator
             };
             var arguments = new List<string> { options.AssemblyPath, "--host", "127.0.0.1", "--port", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
             if (options.SeedProjects > 0) arguments.AddRange(new[] { "--seed-projects", options.SeedProjects.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            if (options.SeedUsers > 0) arguments.AddRange(new[] { "--seed-users", options.SeedUsers.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             if (options.SeedRandom is int seed) arguments.AddRange(new[] { "--seed-random", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             arguments.AddRange(options.ExtraArguments);
             start.Arguments = string.Join(" ", arguments.ConvertAll(Quote));

@@ -51,11 +51,25 @@ namespace TrutoOpenAi.PowerShell
         }
 
         /// <summary>Waits for a core task on the pipeline thread, writing its verbose trace as it goes.</summary>
-        protected T Await<T>(Func<Core.Http.IOpenAiCallObserver, Task<T>> start)
+        protected T Await<T>(Func<Core.Http.IOpenAiCallObserver, Task<T>> start) => Wait(Begin(start));
+
+        /// <summary>
+        /// Starts a core call without waiting (e.g. to fetch the next page while this one is written); its trace is
+        /// queued until <see cref="Wait{T}"/> writes it on the pipeline thread.
+        /// </summary>
+        private protected PendingCall<T> Begin<T>(Func<Core.Http.IOpenAiCallObserver, Task<T>> start)
         {
             var observer = new CallObserver();
             var task = start(observer);
             task.ContinueWith(_ => observer.Wake.Release(), TaskContinuationOptions.ExecuteSynchronously);
+            return new PendingCall<T>(observer, task);
+        }
+
+        /// <summary>Waits for a call from <see cref="Begin{T}"/> on the pipeline thread, writing its trace as it goes.</summary>
+        private protected T Wait<T>(PendingCall<T> call)
+        {
+            var observer = call.Observer;
+            var task = call.Task;
             while (true)
             {
                 Drain(observer);
@@ -99,6 +113,19 @@ namespace TrutoOpenAi.PowerShell
 
         private static bool IsReportable(Exception ex) =>
             ex is OpenAiException || ex is ArgumentException || ex is System.Text.Json.JsonException || ex is InvalidOperationException;
+
+        /// <summary>A core call started by <see cref="Begin{T}"/>.</summary>
+        private protected readonly struct PendingCall<T>
+        {
+            internal PendingCall(CallObserver observer, Task<T> task)
+            {
+                Observer = observer;
+                Task = task;
+            }
+
+            internal CallObserver Observer { get; }
+            internal Task<T> Task { get; }
+        }
 
         /// <summary>A readable name for ShouldProcess: "project 'Payments' (proj_abc)".</summary>
         protected static string Describe(string kind, string? name, string id) =>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using TrutoOpenAi.Core.Paging;
 
 namespace TrutoOpenAi.PowerShell
@@ -44,6 +46,10 @@ namespace TrutoOpenAi.PowerShell
         /// <summary>
         /// Writes the items of every page as it arrives, applying <paramref name="filter"/> and then -Skip/-First,
         /// and stops fetching as soon as -First is satisfied. Reports pages fetched as progress on long lists.
+        /// From the second page on, when the next page is certainly needed (the list has more, and -Skip plus -First
+        /// ask for more items than this page holds), it is requested while this page is written: the pipeline and the
+        /// network overlap, and at most one page is held beyond the one being written. A consumer that takes only
+        /// part of the first page (Select-Object -First 3) never causes a second request.
         /// </summary>
         protected void WritePages<T>(ListPager<T> pager, Func<T, bool>? filter = null, Func<T, object>? project = null)
         {
@@ -51,23 +57,47 @@ namespace TrutoOpenAi.PowerShell
             var remaining = PagingParameters.First;
             ulong written = 0;
             var progress = new ProgressRecord(Math.Abs(GetType().Name.GetHashCode() % 10000) + 1, MyInvocation.MyCommand.Name, "Fetching pages");
-            while (remaining > 0)
+            PendingCall<IReadOnlyList<T>?>? ahead = null;
+            CancellationTokenSource? aheadCancel = null;
+            try
             {
-                var page = Await(observer => NextPage(pager, observer));
-                if (page is null) break;
-                foreach (var item in page)
+                while (remaining > 0)
                 {
-                    if (filter != null && !filter(item)) continue;
-                    if (skip > 0) { skip--; continue; }
-                    WriteObject(project is null ? item! : project(item));
-                    written++;
-                    if (--remaining == 0) break;
+                    var page = ahead is { } pending ? Wait(pending) : Await(observer => NextPage(pager, observer, CancellationToken));
+                    ahead = null;
+                    aheadCancel?.Dispose();
+                    aheadCancel = null;
+                    if (page is null) break;
+                    if (pager.PagesFetched >= 2 && pager.HasMore && (ulong)page.Count < SaturatingAdd(skip, remaining))
+                    {
+                        aheadCancel = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+                        var token = aheadCancel.Token;
+                        ahead = Begin(observer => NextPage(pager, observer, token));
+                    }
+                    foreach (var item in page)
+                    {
+                        if (filter != null && !filter(item)) continue;
+                        if (skip > 0) { skip--; continue; }
+                        WriteObject(project is null ? item! : project(item));
+                        written++;
+                        if (--remaining == 0) break;
+                    }
+                    if (pager.PagesFetched >= 2 && pager.HasMore && remaining > 0)
+                    {
+                        progress.StatusDescription = $"{written} item(s) from {pager.PagesFetched} page(s)";
+                        WriteProgress(progress);
+                    }
                 }
-                if (pager.PagesFetched >= 2 && pager.HasMore && remaining > 0)
+            }
+            finally
+            {
+                // Stopped downstream (Select-Object -First) or by Ctrl+C while a page was on its way: drop it.
+                if (ahead is { } abandoned)
                 {
-                    progress.StatusDescription = $"{written} item(s) from {pager.PagesFetched} page(s)";
-                    WriteProgress(progress);
+                    aheadCancel?.Cancel();
+                    abandoned.Task.ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
                 }
+                aheadCancel?.Dispose();
             }
             if (pager.PagesFetched >= 2)
             {
@@ -82,7 +112,9 @@ namespace TrutoOpenAi.PowerShell
             }
         }
 
-        private System.Threading.Tasks.Task<IReadOnlyList<T>?> NextPage<T>(ListPager<T> pager, Core.Http.IOpenAiCallObserver observer) =>
-            pager.NextPageAsync(observer, CancellationToken);
+        private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
+
+        private static Task<IReadOnlyList<T>?> NextPage<T>(ListPager<T> pager, Core.Http.IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            pager.NextPageAsync(observer, cancellationToken);
     }
 }

@@ -12,13 +12,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
     /// same paths, objects, list envelopes, cursors and error bodies. Use it to try runbooks offline, in tests and in demos:
     /// nothing leaves the machine. It listens only on 127.0.0.1 and exits when this PowerShell process exits.</para>
     /// <para>Fresh admin and API keys are generated for each emulator and handed to it through the environment; with -Connect
-    /// a connection using them is made current. -SeedProjects fills it with projects named tenant-00001 and up. Its control
+    /// a connection using them is made current. -SeedProjects fills it with projects named tenant-00001 and up; -SeedUsers adds organization users
+    /// user00001@example.com and up (readers) beside the owner admin@example.com. Its control
     /// API at ControlUri lists the requests it received and injects faults (429 with Retry-After, 500, 503, delays, dropped
     /// connections): see the emulator's README.</para>
     /// </remarks>
     /// <example>
     /// <code>$emulator = Start-OpenAiEmulator -Connect -SeedProjects 250; Get-OpenAiProject | Measure-Object</code>
     /// <para>Starts an emulator with 250 projects, connects to it, and counts the projects (paging through 13 pages).</para>
+    /// </example>
+    /// <example>
+    /// <code>$emulator = Start-OpenAiEmulator -Connect -SeedUsers 50; Get-OpenAiUser -Email 'user0000*@example.com'</code>
+    /// <para>Starts an emulator whose organization has 50 members besides its owner, and lists the first nine.</para>
     /// </example>
     /// <example>
     /// <code>Start-OpenAiEmulator -Connect -Name offline | Format-List</code>
@@ -37,6 +42,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
         [Parameter]
         [ValidateRange(0, 10000000)]
         public int SeedProjects { get; set; }
+
+        /// <summary>How many organization users to add at start: user00001@example.com and up, with the reader role.</summary>
+        [Parameter]
+        [ValidateRange(0, 10000000)]
+        public int SeedUsers { get; set; }
 
         /// <summary>Seed of the emulator's random generator, for reproducible ids and faults.</summary>
         [Parameter]
@@ -66,6 +76,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
                 AssemblyPath = Path != null ? GetUnresolvedProviderPathFromPSPath(Path) : DefaultAssemblyPath(),
                 Port = Port,
                 SeedProjects = SeedProjects,
+                SeedUsers = SeedUsers,
                 SeedRandom = SeedRandom,
             };
             EmulatorProcess process;
