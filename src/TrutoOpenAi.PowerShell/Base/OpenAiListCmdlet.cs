@@ -44,6 +44,12 @@ namespace TrutoOpenAi.PowerShell
         }
 
         /// <summary>
+        /// The limit to send when the cmdlet also filters items itself (wildcards, roles...): then a small -First says
+        /// nothing about how many items the API must return, so only an explicit -PageSize is sent.
+        /// </summary>
+        protected int? EffectivePageSize(bool filtersLocally) => filtersLocally && PageSize is null ? null : EffectivePageSize();
+
+        /// <summary>
         /// Writes the items of every page as it arrives, applying <paramref name="filter"/> and then -Skip/-First,
         /// and stops fetching as soon as -First is satisfied. Reports pages fetched as progress on long lists.
         /// From the second page on, when the next page is certainly needed (the list has more, and -Skip plus -First

@@ -53,7 +53,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pager = service.List(pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize(), Descending ? "desc" : null);
+                var pager = service.List(EffectivePageSize(filtersLocally: pattern != null), Descending ? "desc" : null);
                 WritePages(pager, pattern is null ? null : key => pattern.IsMatch(key.Name ?? string.Empty));
             });
         }

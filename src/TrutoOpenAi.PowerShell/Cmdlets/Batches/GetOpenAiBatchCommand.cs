@@ -57,7 +57,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs // not "Batches": that name i
             Try(null, () =>
             {
                 var filtered = Status is { Length: > 0 };
-                var pageSize = !filtered ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize();
+                var pageSize = EffectivePageSize(filtersLocally: filtered);
                 var pager = service.List(pageSize);
                 WritePages(pager, !filtered ? null : batch => Status!.Contains(batch.Status ?? string.Empty, StringComparer.OrdinalIgnoreCase));
             });

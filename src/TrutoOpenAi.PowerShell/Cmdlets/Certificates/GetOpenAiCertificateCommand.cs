@@ -58,7 +58,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pager = service.List(null, pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize(), Ascending ? "asc" : null);
+                var pager = service.List(null, EffectivePageSize(filtersLocally: pattern != null), Ascending ? "asc" : null);
                 WritePages(pager, pattern is null ? null : c => pattern.IsMatch(c.Name ?? string.Empty));
             });
         }

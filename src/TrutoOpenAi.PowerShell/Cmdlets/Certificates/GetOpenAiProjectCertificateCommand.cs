@@ -44,7 +44,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
                 var filtered = pattern != null || Active;
-                var pager = new CertificateService(Client).List(ProjectId, !filtered ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize(), Ascending ? "asc" : null);
+                var pager = new CertificateService(Client).List(ProjectId, EffectivePageSize(filtersLocally: filtered), Ascending ? "asc" : null);
                 WritePages(pager, !filtered ? null : c => (pattern is null || pattern.IsMatch(c.Name ?? string.Empty)) && (!Active || c.Active == true));
             });
         }

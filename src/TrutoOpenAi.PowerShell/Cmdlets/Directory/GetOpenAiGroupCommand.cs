@@ -53,7 +53,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                WritePages(service.ListGroups(pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize()),
+                WritePages(service.ListGroups(EffectivePageSize(filtersLocally: pattern != null)),
                     pattern is null ? null : new System.Func<OpenAiGroup, bool>(g => pattern.IsMatch(g.Name ?? "")));
             });
         }

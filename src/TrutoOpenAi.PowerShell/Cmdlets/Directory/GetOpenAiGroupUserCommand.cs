@@ -54,7 +54,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
             Try(GroupId, () =>
             {
                 var pattern = string.IsNullOrEmpty(Email) ? null : new WildcardPattern(Email, WildcardOptions.IgnoreCase);
-                WritePages(service.ListGroupUsers(GroupId, pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize()),
+                WritePages(service.ListGroupUsers(GroupId, EffectivePageSize(filtersLocally: pattern != null)),
                     pattern is null ? null : new System.Func<OpenAiGroupUser, bool>(u => pattern.IsMatch(u.Email ?? "")));
             });
         }

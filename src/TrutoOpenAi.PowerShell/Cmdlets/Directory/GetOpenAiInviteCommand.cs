@@ -55,7 +55,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
             {
                 var pattern = string.IsNullOrEmpty(Email) ? null : new WildcardPattern(Email, WildcardOptions.IgnoreCase);
                 var filtering = pattern != null || Status != null;
-                var pager = service.ListInvites(filtering && PageSize is null ? null : EffectivePageSize());
+                var pager = service.ListInvites(EffectivePageSize(filtersLocally: filtering));
                 WritePages(pager, filtering
                     ? invite => (Status == null || string.Equals(invite.Status, Status, System.StringComparison.OrdinalIgnoreCase)) &&
                                 (pattern == null || pattern.IsMatch(invite.Email ?? string.Empty))

@@ -53,7 +53,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
             Try(ProjectId, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                WritePages(service.ListProjectGroups(ProjectId, pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize()),
+                WritePages(service.ListProjectGroups(ProjectId, EffectivePageSize(filtersLocally: pattern != null)),
                     pattern is null ? null : new System.Func<OpenAiProjectGroup, bool>(g => pattern.IsMatch(g.GroupName ?? "")));
             });
         }

@@ -61,7 +61,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
             }
             Try(ProjectId, () =>
             {
-                var pager = service.ListProjectUsers(ProjectId, Role is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize());
+                var pager = service.ListProjectUsers(ProjectId, EffectivePageSize(filtersLocally: Role != null));
                 WritePages(pager,
                     Role is null ? null : m => string.Equals(m.Role, Role, System.StringComparison.OrdinalIgnoreCase),
                     m => DirectoryOutput.WithRemoteData(DirectoryMapping.ToUser(m), m.RawJson));

@@ -81,7 +81,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
                     WriteObject(DirectoryOutput.WithRemoteData(role, role.RemoteDataJson));
                 }
                 if (Type != null && Type.Equals("builtin", System.StringComparison.OrdinalIgnoreCase)) return;
-                var pager = service.ListRoles(projectId, PageSize is null ? null : EffectivePageSize());
+                var pager = service.ListRoles(projectId, EffectivePageSize(filtersLocally: true));
                 WritePages(pager, r => Keep(DirectoryMapping.ToRole(r)), r => DirectoryOutput.WithRemoteData(DirectoryMapping.ToRole(r), r.RawJson));
             });
         }

@@ -80,7 +80,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
                 var filtering = patterns.Count > 0 || Role != null;
                 // With only exact addresses the API filters; with wildcards every user is read and matched here.
                 var apiEmails = patterns.Count == 0 && exact.Count > 0 ? exact : null;
-                var pageSize = filtering && PageSize is null ? null : EffectivePageSize();
+                var pageSize = EffectivePageSize(filtersLocally: filtering);
                 var pager = service.ListUsers(pageSize, apiEmails);
                 WritePages(pager,
                     user => (Role == null || string.Equals(user.Role, Role, System.StringComparison.OrdinalIgnoreCase)) &&

@@ -51,7 +51,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
                     WriteObject(DirectoryOutput.WithRemoteData(DirectoryMapping.ToAssignment(role, UserId, null, projectId), role.RawJson));
                     return;
                 }
-                WritePages(service.ListAssignedRoles(path, projectId, PageSize is null ? null : EffectivePageSize()), null,
+                WritePages(service.ListAssignedRoles(path, projectId, EffectivePageSize(filtersLocally: true)), null,
                     r => DirectoryOutput.WithRemoteData(DirectoryMapping.ToAssignment(r, UserId, null, projectId), r.RawJson));
             });
         }

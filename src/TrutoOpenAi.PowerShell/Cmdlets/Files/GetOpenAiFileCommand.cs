@@ -71,7 +71,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Files
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Filename) ? null : new WildcardPattern(Filename, WildcardOptions.IgnoreCase);
-                var pageSize = pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize();
+                var pageSize = EffectivePageSize(filtersLocally: pattern != null);
                 var order = Order is null ? null : Order == "Ascending" ? "asc" : "desc";
                 var pager = service.List(pageSize, Purpose, order);
                 WritePages(pager, pattern is null ? null : file => pattern.IsMatch(file.Filename ?? string.Empty));

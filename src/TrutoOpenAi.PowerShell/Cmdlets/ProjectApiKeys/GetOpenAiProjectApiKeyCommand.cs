@@ -61,7 +61,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ProjectApiKeys
             Try(ProjectId, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pager = service.List(ProjectId, pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize(),
+                var pager = service.List(ProjectId, EffectivePageSize(filtersLocally: pattern != null),
                     OwnerProjectAccess?.ToLowerInvariant());
                 WritePages(pager, pattern is null ? null : key => pattern.IsMatch(key.Name ?? string.Empty));
             });

@@ -64,7 +64,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Projects
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
                 // A name filter is applied here, so a small -First must not shrink the page size.
-                var pageSize = pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize();
+                var pageSize = EffectivePageSize(filtersLocally: pattern != null);
                 var pager = service.List(pageSize, IncludeArchived);
                 WritePages(pager, pattern is null ? null : project => pattern.IsMatch(project.Name ?? string.Empty));
             });

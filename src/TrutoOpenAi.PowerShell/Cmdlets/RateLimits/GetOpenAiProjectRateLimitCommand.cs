@@ -38,7 +38,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.RateLimits
             Try(ProjectId, () =>
             {
                 var pattern = string.IsNullOrEmpty(Model) ? null : new WildcardPattern(Model, WildcardOptions.IgnoreCase);
-                var pager = new ProjectRateLimitService(Client).List(ProjectId, pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize());
+                var pager = new ProjectRateLimitService(Client).List(ProjectId, EffectivePageSize(filtersLocally: pattern != null));
                 WritePages(pager, pattern is null ? null : limit => pattern.IsMatch(limit.Model ?? string.Empty));
             });
         }

@@ -55,7 +55,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ServiceAccounts
             Try(ProjectId, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                WritePages(service.List(ProjectId, pattern is null ? EffectivePageSize() : PageSize is null ? null : EffectivePageSize()),
+                WritePages(service.List(ProjectId, EffectivePageSize(filtersLocally: pattern != null)),
                     pattern is null ? null : account => pattern.IsMatch(account.Name ?? string.Empty));
             });
         }
