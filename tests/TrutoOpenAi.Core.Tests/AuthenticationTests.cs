@@ -157,7 +157,7 @@ public sealed class SettingsTests
 
         Assert.Equal("OpenAiWrongKeyKind", error.ErrorId);
         Assert.Equal("ApiKey", error.ParameterName);
-        Assert.DoesNotContain("AdminSecretValue", error.ToString());
+        Assert.DoesNotContain("FakeAdminSecret", error.ToString());
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class SettingsTests
 
         Assert.Equal("OpenAiWrongKeyKind", error.ErrorId);
         Assert.Equal("AdminKey", error.ParameterName);
-        Assert.DoesNotContain("ApiSecretValue", error.ToString());
+        Assert.DoesNotContain("FakeApiSecret", error.ToString());
     }
 
     [Fact]
@@ -204,8 +204,8 @@ public sealed class SettingsTests
 
         foreach (var text in new[] { settings.ToString(), connection.ToString(), connection.Client.Settings.ToString() })
         {
-            Assert.DoesNotContain("AdminSecretValue", text);
-            Assert.DoesNotContain("ApiSecretValue", text);
+            Assert.DoesNotContain("FakeAdminSecret", text);
+            Assert.DoesNotContain("FakeApiSecret", text);
         }
         Assert.True(connection.HasAdminKey);
         Assert.True(connection.HasApiKey);

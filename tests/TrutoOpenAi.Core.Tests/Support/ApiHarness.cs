@@ -26,8 +26,8 @@ public sealed record SentRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary
 /// </summary>
 public sealed class ApiHarness : IDisposable
 {
-    public const string AdminKey = "sk-admin-AdminSecretValue0123456789";
-    public const string ApiKey = "sk-proj-ApiSecretValue0123456789";
+    public const string AdminKey = "sk-admin-FakeAdminSecret42";
+    public const string ApiKey = "sk-proj-FakeApiSecret42";
     public static readonly Uri BaseUri = new("https://api.test/v1/");
     public static readonly DateTimeOffset Now = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
