@@ -1,0 +1,46 @@
+using System.Management.Automation;
+using TrutoOpenAi.Core.Models.FineTuning;
+using TrutoOpenAi.Core.Services;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
+{
+    /// <summary>Resumes a paused fine-tuning job.</summary>
+    /// <remarks>
+    /// <para>Resumes the jobs given by -Id or piped in from Get-OpenAiFineTuningJob -Status paused; training goes on where it stopped. Only paused jobs can be resumed; others write an OpenAiInvalidRequest error and the pipeline goes on. Writes nothing unless -PassThru, then the job with Status running. Needs an API key.</para>
+    /// </remarks>
+    /// <example>
+    /// <code>Get-OpenAiFineTuningJob -Status paused | Resume-OpenAiFineTuningJob -Confirm:$false</code>
+    /// <para>Resumes every paused job.</para>
+    /// </example>
+    /// <example>
+    /// <code>Resume-OpenAiFineTuningJob -Id ftjob-abc123 -PassThru -Confirm:$false</code>
+    /// <para>Resumes one job and writes it.</para>
+    /// </example>
+    [Cmdlet(VerbsLifecycle.Resume, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(OpenAiFineTuningJob))]
+    [OpenAiOperation("openai_fine_tuning_jobs_resume", "POST", "/fine_tuning/jobs/{fine_tuning_job_id}/resume")]
+    public sealed class ResumeOpenAiFineTuningJobCommand : OpenAiCmdlet
+    {
+        /// <summary>The id of the job (ftjob-...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("FineTuningJobId")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Writes the job as the request left it.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var service = new FineTuningService(Client);
+            Try(Id, () =>
+            {
+                var current = Await(observer => service.GetJobAsync(Id, observer, CancellationToken));
+                if (!ShouldProcess(Describe("fine-tuning job", current.Model + (current.Status is null ? "" : ", " + current.Status), current.Id), "Resume")) return;
+                var changed = Await(observer => service.ResumeJobAsync(Id, observer, CancellationToken));
+                if (PassThru) WriteObject(changed);
+            });
+        }
+    }
+}
