@@ -76,7 +76,8 @@ public sealed class BatchesArea : IEmulatorArea
         });
     }
 
-    private static Dictionary<string, string>? ReadMetadata(JsonBody body)
+    /// <summary>The spec's Metadata: at most 16 string pairs, keys up to 64 characters, values up to 512 (also used by fine-tuning jobs).</summary>
+    internal static Dictionary<string, string>? ReadMetadata(JsonBody body)
     {
         if (!body.Root.TryGetProperty("metadata", out var metadata) || metadata.ValueKind == JsonValueKind.Null) return null;
         if (metadata.ValueKind != JsonValueKind.Object) throw ApiErrors.InvalidType("metadata", "an object", metadata.ValueKind).Throw();

@@ -47,7 +47,7 @@ public sealed class FineTuningArea : IEmulatorArea
             if (suffix is { Length: > 64 })
                 throw ApiErrors.BadRequest("Invalid 'suffix': string too long. Expected a maximum length of 64.", "suffix", "string_above_max_length").Throw();
             var (_, seed) = body.OptionalInteger("seed", 0, 2147483647);
-            var metadata = ReadMetadata(body);
+            var metadata = Batches.BatchesArea.ReadMetadata(body);
             object? method = body.Root.TryGetProperty("method", out var m) && m.ValueKind == JsonValueKind.Object ? m.Clone() : null;
             object? hyper = body.Root.TryGetProperty("hyperparameters", out var h) && h.ValueKind == JsonValueKind.Object ? h.Clone() : null;
             method ??= new { type = "supervised", supervised = new { hyperparameters = hyper ?? (object)new { batch_size = "auto", learning_rate_multiplier = "auto", n_epochs = "auto" } } };
@@ -142,19 +142,5 @@ public sealed class FineTuningArea : IEmulatorArea
             throw ApiErrors.BadRequest($"Invalid file id '{id}': no such file.", param, "invalid_value").Throw();
         if (file.Purpose != "fine-tune")
             throw ApiErrors.BadRequest($"Invalid file format for {param}: file {id} has purpose '{file.Purpose}'; fine-tuning files must be uploaded with purpose 'fine-tune'.", param, "invalid_value").Throw();
-    }
-
-    private static Dictionary<string, string>? ReadMetadata(JsonBody body)
-    {
-        if (!body.Root.TryGetProperty("metadata", out var metadata) || metadata.ValueKind == JsonValueKind.Null) return null;
-        if (metadata.ValueKind != JsonValueKind.Object) throw ApiErrors.InvalidType("metadata", "an object", metadata.ValueKind).Throw();
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in metadata.EnumerateObject())
-        {
-            if (pair.Value.ValueKind != JsonValueKind.String) throw ApiErrors.InvalidType($"metadata.{pair.Name}", "a string", pair.Value.ValueKind).Throw();
-            result[pair.Name] = pair.Value.GetString()!;
-        }
-        if (result.Count > 16) throw ApiErrors.BadRequest("Invalid 'metadata': too many properties. Expected an object with at most 16 properties.", "metadata", "object_above_max_properties").Throw();
-        return result;
     }
 }

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.FineTuning;
 using TrutoOpenAi.Core.Services;
 
@@ -19,28 +22,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     [Cmdlet(VerbsLifecycle.Suspend, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OpenAiFineTuningJob))]
     [OpenAiOperation("openai_fine_tuning_jobs_pause", "POST", "/fine_tuning/jobs/{fine_tuning_job_id}/pause")]
-    public sealed class SuspendOpenAiFineTuningJobCommand : OpenAiCmdlet
+    public sealed class SuspendOpenAiFineTuningJobCommand : FineTuningJobActionCmdlet
     {
-        /// <summary>The id of the job (ftjob-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FineTuningJobId")]
-        [ValidateNotNullOrEmpty]
-        public string Id { get; set; } = string.Empty;
+        protected override string Action => "Pause";
 
-        /// <summary>Writes the job as the request left it.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            var service = new FineTuningService(Client);
-            Try(Id, () =>
-            {
-                var current = Await(observer => service.GetJobAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("fine-tuning job", current.Model + (current.Status is null ? "" : ", " + current.Status), current.Id), "Pause")) return;
-                var changed = Await(observer => service.PauseJobAsync(Id, observer, CancellationToken));
-                if (PassThru) WriteObject(changed);
-            });
-        }
+        protected override Task<OpenAiFineTuningJob> SendAsync(FineTuningService service, string id, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            service.PauseJobAsync(id, observer, cancellationToken);
     }
 }
