@@ -180,4 +180,49 @@ Describe 'Fine-tuning against the emulator' {
             @(Get-EmulatorLog $emu -Since $since).Count | Should -Be 1
         }
     }
+
+    Context 'Checkpoint permissions (admin key)' {
+        BeforeAll {
+            $job = New-OpenAiFineTuningJob -Model gpt-4o-mini -TrainingFile $file.Id -Suffix perms -Confirm:$false
+            Set-EmulatorClock @{ advance_seconds = 20 }
+            $script:checkpoint = $job | Get-OpenAiFineTuningCheckpoint -First 1
+            $script:projects = 1..2 | ForEach-Object { New-OpenAiProject -Name "ft-perm-$_-$([guid]::NewGuid().ToString('n').Substring(0, 6))" -Confirm:$false }
+        }
+
+        It 'New-OpenAiFineTuningCheckpointPermission grants projects access with the admin key, one permission per project' {
+            $since = Get-EmulatorSeq $emu
+            $granted = @($checkpoint | New-OpenAiFineTuningCheckpointPermission -ProjectId $projects.Id -Confirm:$false)
+            $granted.Count | Should -Be 2
+            $granted.ProjectId | Should -Be $projects.Id
+            $granted | ForEach-Object { $_.FineTunedModelCheckpoint | Should -Be $checkpoint.FineTunedModelCheckpoint; $_.PermissionId | Should -BeLike 'cp_*' }
+            $log = @(Get-EmulatorLog $emu -Since $since)
+            $log.Count | Should -Be 1
+            $log[0].auth_kind | Should -Be 'admin'
+            $log[0].path | Should -Be "/v1/fine_tuning/checkpoints/$($checkpoint.FineTunedModelCheckpoint)/permissions"
+        }
+
+        It 'Get-OpenAiFineTuningCheckpointPermission lists newest first, filters by -ProjectId at the API, and pipes to Remove' {
+            $all = @($checkpoint | Get-OpenAiFineTuningCheckpointPermission)
+            $all.ProjectId | Should -Be @($projects[1].Id, $projects[0].Id)
+            @($checkpoint | Get-OpenAiFineTuningCheckpointPermission -Ascending).ProjectId | Should -Be $projects.Id
+            $since = Get-EmulatorSeq $emu
+            $one = @(Get-OpenAiFineTuningCheckpointPermission -FineTunedModelCheckpoint $checkpoint.FineTunedModelCheckpoint -ProjectId $projects[0].Id)
+            $one.ProjectId | Should -Be @($projects[0].Id)
+            (Get-EmulatorLog $emu -Since $since)[0].query_params.project_id | Should -Be $projects[0].Id
+            $one | Remove-OpenAiFineTuningCheckpointPermission -WhatIf
+            @($checkpoint | Get-OpenAiFineTuningCheckpointPermission).Count | Should -Be 2
+            $removed = $one | Remove-OpenAiFineTuningCheckpointPermission -Confirm:$false -PassThru
+            $removed.ProjectId | Should -Be $projects[0].Id
+            @($checkpoint | Get-OpenAiFineTuningCheckpointPermission).ProjectId | Should -Be @($projects[1].Id)
+        }
+
+        It 'Granting a project twice is refused (OpenAiInvalidRequest); an unknown checkpoint or permission writes OpenAiNotFound' {
+            $checkpoint | New-OpenAiFineTuningCheckpointPermission -ProjectId $projects[1].Id -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidRequest,*'
+            Get-OpenAiFineTuningCheckpointPermission -FineTunedModelCheckpoint 'ft:gpt-4o-mini:org:nope:00000000' -ErrorAction SilentlyContinue -ErrorVariable missing
+            $missing[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
+            Remove-OpenAiFineTuningCheckpointPermission -FineTunedModelCheckpoint $checkpoint.FineTunedModelCheckpoint -PermissionId cp_nope -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable gone
+            $gone[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
+        }
+    }
 }

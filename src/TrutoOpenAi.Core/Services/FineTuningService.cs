@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models;
 using TrutoOpenAi.Core.Models.FineTuning;
+using TrutoOpenAi.Core.Models.Platform;
 using TrutoOpenAi.Core.Paging;
 
 namespace TrutoOpenAi.Core.Services
@@ -64,6 +65,47 @@ namespace TrutoOpenAi.Core.Services
             var request = new OpenAiRequest(HttpMethod.Get, JobPath("/checkpoints", jobId)).WithQuery("limit", limit);
             return new ListPager<OpenAiFineTuningCheckpoint>(_client, request, PagingStyle.CursorAfter, OpenAiObject.From<OpenAiFineTuningCheckpoint>);
         }
+
+        /// <summary>Lists the projects allowed to use a checkpoint (admin key), newest first unless ascending; optionally one project's.</summary>
+        public ListPager<OpenAiFineTuningCheckpointPermission> ListCheckpointPermissions(string checkpoint, int? limit, string? projectId, bool ascending)
+        {
+            var request = new OpenAiRequest(HttpMethod.Get, PermissionPath(checkpoint)) { UseAdminKey = true }
+                .WithQuery("limit", limit).WithQuery("project_id", projectId).WithQuery("order", ascending ? "ascending" : null);
+            return new ListPager<OpenAiFineTuningCheckpointPermission>(_client, request, PagingStyle.CursorAfter, element => Permission(element, checkpoint));
+        }
+
+        /// <summary>Lets projects use a checkpoint (admin key); returns the new permissions.</summary>
+        public async Task<IReadOnlyList<OpenAiFineTuningCheckpointPermission>> CreateCheckpointPermissionsAsync(string checkpoint, IEnumerable<string> projectIds,
+            IOpenAiCallObserver? observer, CancellationToken cancellationToken)
+        {
+            var request = new OpenAiRequest(HttpMethod.Post, PermissionPath(checkpoint)) { UseAdminKey = true }
+                .WithJsonBody(new { project_ids = new List<string>(projectIds) });
+            using var document = await _client.SendJsonAsync(request, observer, cancellationToken).ConfigureAwait(false);
+            var root = document.RootElement;
+            var result = new List<OpenAiFineTuningCheckpointPermission>();
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var element in data.EnumerateArray()) result.Add(Permission(element, checkpoint));
+            }
+            return result;
+        }
+
+        /// <summary>Removes one project's permission on a checkpoint (admin key).</summary>
+        public Task<OpenAiPlatformDeletion> DeleteCheckpointPermissionAsync(string checkpoint, string permissionId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
+            _client.SendAsync<OpenAiPlatformDeletion>(
+                new OpenAiRequest(HttpMethod.Delete, OpenAiPath.Format("fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions/{permission_id}",
+                    ("fine_tuned_model_checkpoint", checkpoint), ("permission_id", permissionId))) { UseAdminKey = true },
+                observer, cancellationToken);
+
+        private static OpenAiFineTuningCheckpointPermission Permission(JsonElement element, string checkpoint)
+        {
+            var permission = OpenAiObject.From<OpenAiFineTuningCheckpointPermission>(element);
+            permission.FineTunedModelCheckpoint = checkpoint;
+            return permission;
+        }
+
+        private static string PermissionPath(string checkpoint) =>
+            OpenAiPath.Format("fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions", ("fine_tuned_model_checkpoint", checkpoint));
 
         private static string JobPath(string tail, string jobId) =>
             OpenAiPath.Format("fine_tuning/jobs/{fine_tuning_job_id}" + tail, ("fine_tuning_job_id", jobId));

@@ -11,6 +11,12 @@ $runningJob = {
     $null = Invoke-EmulatorControl POST 'clock' -Body @{ advance_seconds = 5 } -Emulator $emulator
     $job
 }.GetNewClosure()
+$checkpoint = {
+    param($emulator)
+    $job = & $newJob
+    $null = Invoke-EmulatorControl POST 'clock' -Body @{ advance_seconds = 20 } -Emulator $emulator
+    $job | Get-OpenAiFineTuningCheckpoint -First 1
+}.GetNewClosure()
 @{
     list_all_openai_fine_tuning_jobs        = { param($ctx) Get-OpenAiFineTuningJob -First 1 | Out-Null }
     create_a_openai_fine_tuning_job         = { param($ctx) & $newJob | Out-Null }.GetNewClosure()
@@ -20,4 +26,10 @@ $runningJob = {
     openai_fine_tuning_jobs_resume          = { param($ctx) & $runningJob $ctx.Emulator | Suspend-OpenAiFineTuningJob -Confirm:$false -PassThru | Resume-OpenAiFineTuningJob -Confirm:$false }.GetNewClosure()
     list_all_openai_fine_tuning_events      = { param($ctx) & $newJob | Get-OpenAiFineTuningEvent | Out-Null }.GetNewClosure()
     list_all_openai_fine_tuning_checkpoints = { param($ctx) & $newJob | Get-OpenAiFineTuningCheckpoint | Out-Null }.GetNewClosure()
+    list_all_openai_checkpoint_permissions  = { param($ctx) & $checkpoint $ctx.Emulator | Get-OpenAiFineTuningCheckpointPermission | Out-Null }.GetNewClosure()
+    create_a_openai_checkpoint_permission   = { param($ctx) & $checkpoint $ctx.Emulator | New-OpenAiFineTuningCheckpointPermission -ProjectId $ctx.ProjectId -Confirm:$false | Out-Null }.GetNewClosure()
+    delete_a_openai_checkpoint_permission_by_id = {
+        param($ctx)
+        & $checkpoint $ctx.Emulator | New-OpenAiFineTuningCheckpointPermission -ProjectId $ctx.ProjectId -Confirm:$false | Remove-OpenAiFineTuningCheckpointPermission -Confirm:$false
+    }.GetNewClosure()
 }

@@ -118,3 +118,28 @@ namespace TrutoOpenAi.Core.Models.FineTuning
         public override string ToString() => FineTunedModelCheckpoint ?? Id;
     }
 }
+
+namespace TrutoOpenAi.Core.Models.FineTuning
+{
+    /// <summary>A project's permission to use a fine-tuned model checkpoint (<c>checkpoint.permission</c>).</summary>
+    public sealed class OpenAiFineTuningCheckpointPermission : OpenAiObject
+    {
+        /// <summary>The permission id (cp_...).</summary>
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>The same as <see cref="Id"/>, so piped permissions bind to -PermissionId.</summary>
+        [JsonIgnore]
+        public string PermissionId => Id;
+
+        /// <summary>The checkpoint (ft:... model name) the permission is for (set by the service: the API does not return it).</summary>
+        [JsonIgnore]
+        public string? FineTunedModelCheckpoint { get; set; }
+
+        /// <summary>The project allowed to use the checkpoint.</summary>
+        public string? ProjectId { get; set; }
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        public override string ToString() => $"{ProjectId} on {FineTunedModelCheckpoint}";
+    }
+}
