@@ -76,7 +76,7 @@ public sealed class BatchesArea : IEmulatorArea
         });
     }
 
-    private static Dictionary<string, string>? ReadMetadata(JsonBody body)
+    internal static Dictionary<string, string>? ReadMetadata(JsonBody body)
     {
         if (!body.Root.TryGetProperty("metadata", out var metadata) || metadata.ValueKind == JsonValueKind.Null) return null;
         if (metadata.ValueKind != JsonValueKind.Object) throw ApiErrors.InvalidType("metadata", "an object", metadata.ValueKind).Throw();
