@@ -184,6 +184,66 @@ Describe 'Vector stores against the emulator' {
         }
     }
 
+    Context 'File batches' {
+        It 'Piped files make one file batch; its files list by the piped batch; Stop- cancels only what is still processing' {
+            Set-EmulatorClock @{ now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() }
+            try {
+                $vs = New-OpenAiVectorStore -Name (New-Name) -Confirm:$false
+                $done = New-Doc
+                $null = $done | Add-OpenAiVectorStoreFile -VectorStoreId $vs.Id -Confirm:$false
+                Set-EmulatorClock @{ advance_seconds = 5 }
+                $docs = @(New-Doc; New-Doc; New-Doc)
+                $since = Get-EmulatorSeq $emu
+                $batch = @($docs | New-OpenAiVectorStoreFileBatch -VectorStoreId $vs.Id -Attributes @{ source = 'batch' } -Confirm:$false)
+                $batch.Count | Should -Be 1
+                $batch = $batch[0]
+                $batch | Should -BeOfType ([TrutoOpenAi.Core.Models.VectorStores.OpenAiVectorStoreFileBatch])
+                $batch.BatchId | Should -BeLike 'vsfb_*'
+                $batch.VectorStoreId | Should -Be $vs.Id
+                $batch.Status | Should -Be 'in_progress'
+                $batch.FileCounts.Total | Should -Be 3
+                @(Get-EmulatorLog $emu -Since $since).Count | Should -Be 1 -Because 'the piped files go in one request'
+
+                $inBatch = @($batch | Get-OpenAiVectorStoreFile)
+                $inBatch.FileId | Sort-Object | Should -Be ($docs.Id | Sort-Object)
+                $inBatch[0].Attributes['source'].GetString() | Should -Be 'batch'
+                (Get-EmulatorLog $emu -Since $since)[-1].path | Should -Be "/v1/vector_stores/$($vs.Id)/file_batches/$($batch.Id)/files"
+
+                $since = Get-EmulatorSeq $emu
+                $batch | Stop-OpenAiVectorStoreFileBatch -WhatIf
+                @(Get-EmulatorLog $emu -Since $since | Where-Object method -ne 'GET').Count | Should -Be 0
+
+                $cancelled = $batch | Stop-OpenAiVectorStoreFileBatch -Confirm:$false -PassThru
+                $cancelled.Status | Should -Be 'cancelled'
+                $cancelled.FileCounts.Cancelled | Should -Be 3
+                ($batch | Get-OpenAiVectorStoreFileBatch).Status | Should -Be 'cancelled'
+                $store = $vs | Get-OpenAiVectorStore
+                $store.FileCounts.Cancelled | Should -Be 3
+                $store.FileCounts.Completed | Should -Be 1
+                @($batch | Get-OpenAiVectorStoreFile -Status cancelled).Count | Should -Be 3
+
+                $batch | Stop-OpenAiVectorStoreFileBatch -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
+                $failure.Count | Should -Be 0 -Because 'cancelling a cancelled batch answers it as it is'
+            }
+            finally { Set-EmulatorClock @{ now = $null } }
+        }
+
+        It 'A finished batch cannot be cancelled: OpenAiInvalidRequest; an unknown batch: OpenAiNotFound' {
+            Set-EmulatorClock @{ now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() }
+            try {
+                $vs = New-OpenAiVectorStore -Name (New-Name) -Confirm:$false
+                $batch = New-Doc | New-OpenAiVectorStoreFileBatch -VectorStoreId $vs.Id -Confirm:$false
+                Set-EmulatorClock @{ advance_seconds = 5 }
+                ($batch | Get-OpenAiVectorStoreFileBatch).Status | Should -Be 'completed'
+                $batch | Stop-OpenAiVectorStoreFileBatch -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure
+                $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidRequest,*'
+                Get-OpenAiVectorStoreFileBatch -VectorStoreId $vs.Id -BatchId vsfb_doesnotexist -ErrorAction SilentlyContinue -ErrorVariable failure2
+                $failure2[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
+            }
+            finally { Set-EmulatorClock @{ now = $null } }
+        }
+    }
+
     Context 'Search' {
         It 'Search-OpenAiVectorStore sends one request and writes results best first, limited by -MaxResults' {
             Set-EmulatorClock @{ now = [DateTimeOffset]::UtcNow.ToUnixTimeSeconds() }

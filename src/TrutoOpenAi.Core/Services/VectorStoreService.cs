@@ -56,6 +56,25 @@ namespace TrutoOpenAi.Core.Services
         public Task<OpenAiPlatformDeletion> RemoveFileAsync(string vectorStoreId, string fileId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiPlatformDeletion>(new OpenAiRequest(HttpMethod.Delete, FilePath(vectorStoreId, fileId)), observer, cancellationToken);
 
+        public Task<OpenAiVectorStoreFileBatch> CreateFileBatchAsync(string vectorStoreId, VectorStoreFileBatchCreateRequest body, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
+            _client.SendAsync<OpenAiVectorStoreFileBatch>(
+                new OpenAiRequest(HttpMethod.Post, OpenAiPath.Format("vector_stores/{vector_store_id}/file_batches", ("vector_store_id", vectorStoreId))).WithJsonBody(body),
+                observer, cancellationToken);
+
+        public Task<OpenAiVectorStoreFileBatch> GetFileBatchAsync(string vectorStoreId, string batchId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
+            _client.SendAsync<OpenAiVectorStoreFileBatch>(new OpenAiRequest(HttpMethod.Get, BatchPath(vectorStoreId, batchId, string.Empty)), observer, cancellationToken);
+
+        /// <summary>Cancels a file batch: its files still processing are cancelled.</summary>
+        public Task<OpenAiVectorStoreFileBatch> CancelFileBatchAsync(string vectorStoreId, string batchId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
+            _client.SendAsync<OpenAiVectorStoreFileBatch>(new OpenAiRequest(HttpMethod.Post, BatchPath(vectorStoreId, batchId, "/cancel")), observer, cancellationToken);
+
+        /// <summary>Lists the files of a file batch; <paramref name="filter"/> is a status.</summary>
+        public ListPager<OpenAiVectorStoreFile> ListFileBatchFiles(string vectorStoreId, string batchId, int? limit, string? filter)
+        {
+            var request = new OpenAiRequest(HttpMethod.Get, BatchPath(vectorStoreId, batchId, "/files")).WithQuery("limit", limit).WithQuery("filter", filter);
+            return new ListPager<OpenAiVectorStoreFile>(_client, request, PagingStyle.CursorAfter, OpenAiObject.From<OpenAiVectorStoreFile>);
+        }
+
         /// <summary>Searches the vector store: one page (the API offers no request parameter to continue).</summary>
         public Task<OpenAiVectorStoreSearchPage> SearchAsync(string vectorStoreId, VectorStoreSearchRequest body, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiVectorStoreSearchPage>(
@@ -63,6 +82,9 @@ namespace TrutoOpenAi.Core.Services
                 observer, cancellationToken);
 
         private static string StorePath(string vectorStoreId) => OpenAiPath.Format("vector_stores/{vector_store_id}", ("vector_store_id", vectorStoreId));
+
+        private static string BatchPath(string vectorStoreId, string batchId, string suffix) =>
+            OpenAiPath.Format("vector_stores/{vector_store_id}/file_batches/{batch_id}" + suffix, ("vector_store_id", vectorStoreId), ("batch_id", batchId));
 
         private static string FilePath(string vectorStoreId, string fileId) =>
             OpenAiPath.Format("vector_stores/{vector_store_id}/files/{file_id}", ("vector_store_id", vectorStoreId), ("file_id", fileId));
@@ -97,6 +119,13 @@ namespace TrutoOpenAi.Core.Services
     public sealed class VectorStoreFileCreateRequest
     {
         public string FileId { get; set; } = string.Empty;
+        public Dictionary<string, object>? Attributes { get; set; }
+    }
+
+    /// <summary>Body of create-file-batch (the <c>file_ids</c> form).</summary>
+    public sealed class VectorStoreFileBatchCreateRequest
+    {
+        public List<string> FileIds { get; set; } = new List<string>();
         public Dictionary<string, object>? Attributes { get; set; }
     }
 

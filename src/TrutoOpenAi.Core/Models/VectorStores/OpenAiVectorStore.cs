@@ -93,6 +93,29 @@ namespace TrutoOpenAi.Core.Models.VectorStores
         public override string ToString() => $"{Id} ({Status})";
     }
 
+    /// <summary>A batch of files added to a vector store together (<c>vector_store.files_batch</c>).</summary>
+    public sealed class OpenAiVectorStoreFileBatch : OpenAiObject
+    {
+        /// <summary>The batch id (vsfb_...).</summary>
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>The same as <see cref="Id"/>, so piped batches bind to -BatchId parameters.</summary>
+        [JsonIgnore]
+        public string BatchId => Id;
+
+        /// <summary>The vector store the files are added to.</summary>
+        public string VectorStoreId { get; set; } = string.Empty;
+
+        public DateTimeOffset? CreatedAt { get; set; }
+
+        /// <summary><c>in_progress</c>, <c>completed</c>, <c>cancelled</c> or <c>failed</c>.</summary>
+        public string? Status { get; set; }
+
+        public OpenAiVectorStoreFileCounts? FileCounts { get; set; }
+
+        public override string ToString() => $"{Id} ({Status})";
+    }
+
     /// <summary>One result of a vector store search.</summary>
     public sealed class OpenAiVectorStoreSearchResult : OpenAiObject
     {

@@ -26,6 +26,24 @@ public sealed record VectorStoreFileRecord : IHasId
     public long CreatedAt { get; init; }
     public long Bytes { get; init; }
     public Dictionary<string, JsonElement>? Attributes { get; init; }
+    public string? BatchId { get; init; }
+    public bool Cancelled { get; init; }
+}
+
+/// <summary>A batch of files added to a vector store together.</summary>
+public sealed record VectorStoreFileBatchRecord : IHasId
+{
+    public required string Id { get; init; }
+    public required string VectorStoreId { get; init; }
+    public long CreatedAt { get; init; }
+    public IReadOnlyList<string> FileIds { get; init; } = Array.Empty<string>();
+    public bool Cancelled { get; init; }
+}
+
+/// <summary>The spec's VectorStoreFileBatchObject.</summary>
+public sealed record VectorStoreFileBatchView(string Id, long CreatedAt, string VectorStoreId, string Status, VectorStoreFileCounts FileCounts)
+{
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)] public string Object => "vector_store.files_batch";
 }
 
 public sealed record VectorStoreFileCounts(int InProgress, int Completed, int Failed, int Cancelled, int Total);
@@ -62,15 +80,32 @@ public sealed class VectorStoreStore(EmulatorState state) : IEmulatorStore
 
     public ConcurrentDictionary<string, OrderedStore<VectorStoreFileRecord>> Files { get; } = new(StringComparer.Ordinal);
 
+    public OrderedStore<VectorStoreFileBatchRecord> Batches { get; } = new();
+
     public void Reset()
     {
         Items.Clear();
         Files.Clear();
+        Batches.Clear();
+    }
+
+    public static VectorStoreFileCounts Count(IReadOnlyCollection<string> statuses) => new(
+        statuses.Count(s => s == "in_progress"), statuses.Count(s => s == "completed"), statuses.Count(s => s == "failed"),
+        statuses.Count(s => s == "cancelled"), statuses.Count);
+
+    /// <summary>The batch as it stands: cancelled once cancelled, in_progress while any of its files is, completed otherwise.</summary>
+    public VectorStoreFileBatchView View(VectorStoreFileBatchRecord batch)
+    {
+        var attached = FilesOf(batch.VectorStoreId);
+        var statuses = batch.FileIds.Select(id => attached.Get(id) is { } f && f.BatchId == batch.Id ? FileStatus(f) : "completed").ToList();
+        var counts = Count(statuses);
+        var status = batch.Cancelled ? "cancelled" : counts.InProgress > 0 ? "in_progress" : "completed";
+        return new VectorStoreFileBatchView(batch.Id, batch.CreatedAt, batch.VectorStoreId, status, counts);
     }
 
     public OrderedStore<VectorStoreFileRecord> FilesOf(string vectorStoreId) => Files.GetOrAdd(vectorStoreId, _ => new OrderedStore<VectorStoreFileRecord>());
 
-    public string FileStatus(VectorStoreFileRecord file) => state.Clock.UnixSeconds >= file.CreatedAt + ProcessingSeconds ? "completed" : "in_progress";
+    public string FileStatus(VectorStoreFileRecord file) => file.Cancelled ? "cancelled" : state.Clock.UnixSeconds >= file.CreatedAt + ProcessingSeconds ? "completed" : "in_progress";
 
     public VectorStoreFileView View(VectorStoreFileRecord file)
     {
@@ -82,12 +117,11 @@ public sealed class VectorStoreStore(EmulatorState state) : IEmulatorStore
     public VectorStoreView View(VectorStoreRecord store)
     {
         var files = FilesOf(store.Id).Snapshot();
-        var inProgress = files.Count(f => FileStatus(f) == "in_progress");
-        var completed = files.Count - inProgress;
+        var counts = Count(files.Select(FileStatus).ToList());
         var usage = files.Where(f => FileStatus(f) == "completed").Sum(f => f.Bytes);
         long? expiresAt = store.ExpiresAfterDays is { } days ? store.LastActiveAt + days * 86400 : null;
-        var status = expiresAt is { } at && state.Clock.UnixSeconds >= at ? "expired" : inProgress > 0 ? "in_progress" : "completed";
-        return new VectorStoreView(store.Id, store.CreatedAt, store.Name, usage, new VectorStoreFileCounts(inProgress, completed, 0, 0, files.Count),
+        var status = expiresAt is { } at && state.Clock.UnixSeconds >= at ? "expired" : counts.InProgress > 0 ? "in_progress" : "completed";
+        return new VectorStoreView(store.Id, store.CreatedAt, store.Name, usage, counts,
             status, store.ExpiresAfterDays is { } d ? new VectorStoreExpiresAfter("last_active_at", d) : null, expiresAt, store.LastActiveAt, store.Metadata);
     }
 }
@@ -112,12 +146,12 @@ public sealed class VectorStoresArea : IEmulatorArea
 
         VectorStoreRecord Find(string id) => store.Items.Get(id) ?? throw NoSuchVectorStore(id).Throw();
 
-        VectorStoreFileRecord Attach(string vectorStoreId, string fileId, Dictionary<string, JsonElement>? attributes)
+        VectorStoreFileRecord Attach(string vectorStoreId, string fileId, Dictionary<string, JsonElement>? attributes, string? batchId = null)
         {
             if (files.Items.Get(fileId) is not { } file) throw ApiErrors.NotFound($"No file found with id '{fileId}'.", "file_id").Throw();
             var attached = store.FilesOf(vectorStoreId);
             var now = state.Clock.UnixSeconds;
-            var record = new VectorStoreFileRecord { Id = fileId, VectorStoreId = vectorStoreId, CreatedAt = now, Bytes = file.Bytes, Attributes = attributes };
+            var record = new VectorStoreFileRecord { Id = fileId, VectorStoreId = vectorStoreId, CreatedAt = now, Bytes = file.Bytes, Attributes = attributes, BatchId = batchId };
             attached.Remove(fileId);
             attached.Append(_ => record);
             store.Items.Update(vectorStoreId, s => s with { LastActiveAt = now });
@@ -184,13 +218,7 @@ public sealed class VectorStoresArea : IEmulatorArea
         {
             Find(vector_store_id);
             var query = ListQuery.Parse(request, VectorStoreList);
-            string? filter = null;
-            if (request.Query.TryGetValue("filter", out var raw) && !string.IsNullOrEmpty(raw[0]))
-            {
-                filter = raw[0]!;
-                if (!FileStatuses.Contains(filter))
-                    throw ApiErrors.BadRequest($"Invalid value: '{filter}'. Supported values are: {string.Join(", ", FileStatuses.Select(s => $"'{s}'"))}.", "filter", "invalid_value").Throw();
-            }
+            var filter = ReadStatusFilter(request);
             return Results.Json(CursorList.Page(store.FilesOf(vector_store_id), query, store.View, filter is null ? null : f => store.FileStatus(f) == filter), EmulatorJson.Options);
         });
 
@@ -199,14 +227,7 @@ public sealed class VectorStoresArea : IEmulatorArea
             Find(vector_store_id);
             var body = await JsonBody.ReadAsync(request);
             var fileId = body.RequiredString("file_id");
-            Dictionary<string, JsonElement>? attributes = null;
-            if (body.Root.TryGetProperty("attributes", out var attrs) && attrs.ValueKind != JsonValueKind.Null)
-            {
-                if (attrs.ValueKind != JsonValueKind.Object) throw ApiErrors.InvalidType("attributes", "an object", attrs.ValueKind).Throw();
-                attributes = attrs.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
-                if (attributes.Count > 16) throw ApiErrors.BadRequest("Invalid 'attributes': too many properties. Expected an object with at most 16 properties.", "attributes", "object_above_max_properties").Throw();
-            }
-            return Results.Json(store.View(Attach(vector_store_id, fileId, attributes)), EmulatorJson.Options);
+            return Results.Json(store.View(Attach(vector_store_id, fileId, ReadAttributes(body.Root))), EmulatorJson.Options);
         });
 
         group.MapGet("/{vector_store_id}/files/{file_id}", (string vector_store_id, string file_id) =>
@@ -222,6 +243,72 @@ public sealed class VectorStoresArea : IEmulatorArea
             Find(vector_store_id);
             if (store.FilesOf(vector_store_id).Remove(file_id) is null) return NoSuchVectorStoreFile(file_id).ToResult();
             return Results.Json(new { id = file_id, @object = "vector_store.file.deleted", deleted = true }, EmulatorJson.Options);
+        });
+
+        VectorStoreFileBatchRecord FindBatch(string vectorStoreId, string batchId)
+        {
+            Find(vectorStoreId);
+            return store.Batches.Get(batchId) is { } batch && batch.VectorStoreId == vectorStoreId
+                ? batch
+                : throw ApiErrors.NotFound($"No file batch found with id '{batchId}' in vector store '{vectorStoreId}'.").Throw();
+        }
+
+        group.MapPost("/{vector_store_id}/file_batches", async (string vector_store_id, HttpRequest request) =>
+        {
+            Find(vector_store_id);
+            var body = await JsonBody.ReadAsync(request);
+            var fileIds = ReadFileIds(body);
+            var items = new List<(string Id, Dictionary<string, JsonElement>? Attributes)>();
+            if (body.Root.TryGetProperty("files", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                if (fileIds.Count > 0) throw ApiErrors.BadRequest("Provide either 'file_ids' or 'files', not both.", "files", "invalid_value").Throw();
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("file_id", out var id) || id.ValueKind != JsonValueKind.String)
+                        throw ApiErrors.MissingParameter("files.file_id").Throw();
+                    items.Add((id.GetString()!, ReadAttributes(item)));
+                }
+            }
+            else
+            {
+                var shared = ReadAttributes(body.Root);
+                items.AddRange(fileIds.Select(id => (id, shared)));
+            }
+            if (items.Count == 0) throw ApiErrors.MissingParameter("file_ids").Throw();
+            if (items.Count > 2000) throw ApiErrors.BadRequest($"Invalid 'file_ids': array too long. Expected an array with maximum length 2000, but got an array with length {items.Count} instead.", "file_ids", "array_above_max_length").Throw();
+            foreach (var item in items)
+                if (files.Items.Get(item.Id) is null) throw ApiErrors.NotFound($"No file found with id '{item.Id}'.", "file_ids").Throw();
+            var batch = store.Batches.Append(last => new VectorStoreFileBatchRecord
+            {
+                Id = state.Ids.New("vsfb_"), VectorStoreId = vector_store_id, CreatedAt = Math.Max(state.Clock.UnixSeconds, last?.CreatedAt ?? 0),
+                FileIds = items.Select(i => i.Id).Distinct().ToList(),
+            });
+            foreach (var item in items) Attach(vector_store_id, item.Id, item.Attributes, batch.Id);
+            return Results.Json(store.View(batch), EmulatorJson.Options);
+        });
+
+        group.MapGet("/{vector_store_id}/file_batches/{batch_id}", (string vector_store_id, string batch_id) =>
+            Results.Json(store.View(FindBatch(vector_store_id, batch_id)), EmulatorJson.Options));
+
+        group.MapPost("/{vector_store_id}/file_batches/{batch_id}/cancel", (string vector_store_id, string batch_id) =>
+        {
+            var batch = FindBatch(vector_store_id, batch_id);
+            if (store.View(batch).Status != "in_progress" && !batch.Cancelled)
+                throw ApiErrors.BadRequest($"Cannot cancel a file batch with status '{store.View(batch).Status}'.", null, "invalid_state").Throw();
+            var attached = store.FilesOf(vector_store_id);
+            foreach (var id in batch.FileIds)
+                attached.Update(id, f => f.BatchId == batch.Id && store.FileStatus(f) == "in_progress" ? f with { Cancelled = true } : f);
+            var updated = store.Batches.Update(batch_id, b => b with { Cancelled = true })!;
+            return Results.Json(store.View(updated), EmulatorJson.Options);
+        });
+
+        group.MapGet("/{vector_store_id}/file_batches/{batch_id}/files", (string vector_store_id, string batch_id, HttpRequest request) =>
+        {
+            var batch = FindBatch(vector_store_id, batch_id);
+            var query = ListQuery.Parse(request, VectorStoreList);
+            var filter = ReadStatusFilter(request);
+            return Results.Json(CursorList.Page(store.FilesOf(vector_store_id), query, store.View,
+                f => f.BatchId == batch.Id && (filter is null || store.FileStatus(f) == filter)), EmulatorJson.Options);
         });
 
         group.MapPost("/{vector_store_id}/search", async (string vector_store_id, HttpRequest request) =>
@@ -264,6 +351,24 @@ public sealed class VectorStoresArea : IEmulatorArea
     }
 
     private sealed record SearchHit(string FileId, string Filename, double Score, Dictionary<string, JsonElement>? Attributes, object[] Content);
+
+    private static string? ReadStatusFilter(HttpRequest request)
+    {
+        if (!request.Query.TryGetValue("filter", out var raw) || string.IsNullOrEmpty(raw[0])) return null;
+        var filter = raw[0]!;
+        if (!FileStatuses.Contains(filter))
+            throw ApiErrors.BadRequest($"Invalid value: '{filter}'. Supported values are: {string.Join(", ", FileStatuses.Select(s => $"'{s}'"))}.", "filter", "invalid_value").Throw();
+        return filter;
+    }
+
+    private static Dictionary<string, JsonElement>? ReadAttributes(JsonElement owner)
+    {
+        if (!owner.TryGetProperty("attributes", out var attrs) || attrs.ValueKind == JsonValueKind.Null) return null;
+        if (attrs.ValueKind != JsonValueKind.Object) throw ApiErrors.InvalidType("attributes", "an object", attrs.ValueKind).Throw();
+        var attributes = attrs.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+        if (attributes.Count > 16) throw ApiErrors.BadRequest("Invalid 'attributes': too many properties. Expected an object with at most 16 properties.", "attributes", "object_above_max_properties").Throw();
+        return attributes;
+    }
 
     private static List<string> ReadFileIds(JsonBody body)
     {

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 using TrutoOpenAi.Core.Models.VectorStores;
 using TrutoOpenAi.Core.Services;
@@ -46,17 +45,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
             Try(FileId, () =>
             {
                 if (!ShouldProcess($"vector store {VectorStoreId}", $"Add file {FileId}")) return;
-                Dictionary<string, object>? attributes = null;
-                if (Attributes != null)
-                {
-                    attributes = new Dictionary<string, object>();
-                    foreach (DictionaryEntry entry in Attributes)
-                    {
-                        var value = entry.Value is PSObject ps ? ps.BaseObject : entry.Value;
-                        attributes[entry.Key.ToString()] = value is bool || value is int || value is long || value is double ? value : value?.ToString() ?? string.Empty;
-                    }
-                }
-                var body = new VectorStoreFileCreateRequest { FileId = FileId, Attributes = attributes };
+                var body = new VectorStoreFileCreateRequest { FileId = FileId, Attributes = VectorStoreCmdletHelpers.ToAttributes(Attributes) };
                 WriteObject(Await(observer => new VectorStoreService(Client).AddFileAsync(VectorStoreId, body, observer, CancellationToken)));
             });
         }

@@ -13,5 +13,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
             foreach (DictionaryEntry entry in metadata) result[entry.Key.ToString()] = entry.Value?.ToString() ?? string.Empty;
             return result;
         }
+
+        /// <summary>An -Attributes hashtable as the API's attribute map: booleans and numbers kept, anything else as a string.</summary>
+        public static Dictionary<string, object>? ToAttributes(Hashtable? attributes)
+        {
+            if (attributes is null) return null;
+            var result = new Dictionary<string, object>();
+            foreach (DictionaryEntry entry in attributes)
+            {
+                var value = entry.Value is System.Management.Automation.PSObject ps ? ps.BaseObject : entry.Value;
+                result[entry.Key.ToString()] = value is bool || value is int || value is long || value is double ? value : value?.ToString() ?? string.Empty;
+            }
+            return result;
+        }
     }
 }
