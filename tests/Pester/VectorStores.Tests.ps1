@@ -176,6 +176,18 @@ Describe 'Vector stores against the emulator' {
             $failure3[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
         }
 
+        It 'Get-OpenAiVectorStoreFileContent writes the parsed text of piped store files, tagged with their ids' {
+            $vs = New-OpenAiVectorStore -Name (New-Name) -Confirm:$false
+            $doc = New-Doc -Lines 'first paragraph', '', 'second paragraph'
+            $content = @($doc | Add-OpenAiVectorStoreFile -VectorStoreId $vs.Id -Confirm:$false | Get-OpenAiVectorStoreFileContent)
+            $content.Text | Should -Be @('first paragraph', 'second paragraph')
+            $content[0].Type | Should -Be 'text'
+            $content[0].FileId | Should -Be $doc.Id
+            $content[0].VectorStoreId | Should -Be $vs.Id
+            Get-OpenAiVectorStoreFileContent -VectorStoreId $vs.Id -FileId (New-Doc).Id -ErrorAction SilentlyContinue -ErrorVariable failure
+            $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
+        }
+
         It 'New-OpenAiVectorStore -FileId creates a store with files' {
             $docs = @(New-Doc; New-Doc)
             $vs = New-OpenAiVectorStore -Name (New-Name) -FileId $docs.Id -Confirm:$false

@@ -52,6 +52,10 @@ namespace TrutoOpenAi.Core.Services
                 new OpenAiRequest(HttpMethod.Post, OpenAiPath.Format("vector_stores/{vector_store_id}/files", ("vector_store_id", vectorStoreId))).WithJsonBody(body),
                 observer, cancellationToken);
 
+        /// <summary>The parsed content of a file in the store: one page (the API offers no request parameter to continue).</summary>
+        public Task<OpenAiVectorStoreFileContentPage> GetFileContentAsync(string vectorStoreId, string fileId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
+            _client.SendAsync<OpenAiVectorStoreFileContentPage>(new OpenAiRequest(HttpMethod.Get, FilePath(vectorStoreId, fileId) + "/content"), observer, cancellationToken);
+
         /// <summary>Detaches a file from the vector store (the file itself stays).</summary>
         public Task<OpenAiPlatformDeletion> RemoveFileAsync(string vectorStoreId, string fileId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiPlatformDeletion>(new OpenAiRequest(HttpMethod.Delete, FilePath(vectorStoreId, fileId)), observer, cancellationToken);

@@ -22,5 +22,6 @@ $newBatch = { $vs = & $newStore; & $newDoc | New-OpenAiVectorStoreFileBatch -Vec
     get_single_openai_vector_store_file_batch_by_id = { param($ctx) & $newBatch | Get-OpenAiVectorStoreFileBatch | Out-Null }.GetNewClosure()
     openai_vector_store_file_batches_cancel         = { param($ctx) & $newBatch | Stop-OpenAiVectorStoreFileBatch -Confirm:$false }.GetNewClosure()
     list_all_openai_vector_store_file_batches       = { param($ctx) & $newBatch | Get-OpenAiVectorStoreFile | Out-Null }.GetNewClosure()
+    list_all_openai_vector_store_file_content       = { param($ctx) & $newStoreWithFile | Get-OpenAiVectorStoreFileContent | Out-Null }.GetNewClosure()
     list_all_openai_vector_store_search       = { param($ctx) & $newStore | Search-OpenAiVectorStore -Query refund | Out-Null }.GetNewClosure()
 }

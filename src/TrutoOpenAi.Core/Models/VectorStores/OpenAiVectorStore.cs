@@ -150,6 +150,31 @@ namespace TrutoOpenAi.Core.Models.VectorStores
         public override string ToString() => Text ?? string.Empty;
     }
 
+    /// <summary>One item of a vector store file's parsed content.</summary>
+    public sealed class OpenAiVectorStoreFileContent
+    {
+        /// <summary>The vector store (set by the cmdlet, not the API).</summary>
+        public string? VectorStoreId { get; set; }
+
+        /// <summary>The file (set by the cmdlet, not the API).</summary>
+        public string? FileId { get; set; }
+
+        /// <summary>The content type: <c>text</c>.</summary>
+        public string? Type { get; set; }
+
+        public string? Text { get; set; }
+
+        public override string ToString() => Text ?? string.Empty;
+    }
+
+    /// <summary>The page of parsed content the API answers (<c>vector_store.file_content.page</c>).</summary>
+    public sealed class OpenAiVectorStoreFileContentPage : OpenAiObject
+    {
+        public List<OpenAiVectorStoreFileContent> Data { get; set; } = new List<OpenAiVectorStoreFileContent>();
+        public bool HasMore { get; set; }
+        public string? NextPage { get; set; }
+    }
+
     /// <summary>The page a search answers (<c>vector_store.search_results.page</c>).</summary>
     public sealed class OpenAiVectorStoreSearchPage : OpenAiObject
     {

@@ -130,7 +130,9 @@ public sealed class VectorStoreStore(EmulatorState state) : IEmulatorStore
 /// Vector stores: GET /vector_stores (limit 1-100 default 20, after, before, order default desc), POST /vector_stores
 /// (name, description, file_ids, expires_after {anchor last_active_at, days 1-365}, metadata), GET/POST/DELETE
 /// /vector_stores/{vector_store_id}; files: GET /vector_stores/{id}/files (filter by status), POST (file_id of an
-/// existing file, attributes), GET/DELETE /vector_stores/{id}/files/{file_id}; POST /vector_stores/{id}/search (query
+/// existing file, attributes), GET/DELETE /vector_stores/{id}/files/{file_id}, GET .../files/{file_id}/content (the file's
+/// text, one item per paragraph); file batches: POST /vector_stores/{id}/file_batches (file_ids or files, up to 2000),
+/// GET .../file_batches/{batch_id}, POST .../cancel (files still processing become cancelled), GET .../files; POST /vector_stores/{id}/search (query
 /// string or strings, max_num_results 1-50 default 10: completed files' lines scored by the query words they contain).
 /// </summary>
 public sealed class VectorStoresArea : IEmulatorArea
@@ -243,6 +245,15 @@ public sealed class VectorStoresArea : IEmulatorArea
             Find(vector_store_id);
             if (store.FilesOf(vector_store_id).Remove(file_id) is null) return NoSuchVectorStoreFile(file_id).ToResult();
             return Results.Json(new { id = file_id, @object = "vector_store.file.deleted", deleted = true }, EmulatorJson.Options);
+        });
+
+        group.MapGet("/{vector_store_id}/files/{file_id}/content", (string vector_store_id, string file_id) =>
+        {
+            Find(vector_store_id);
+            if (store.FilesOf(vector_store_id).Get(file_id) is null) return NoSuchVectorStoreFile(file_id).ToResult();
+            var text = files.Items.Get(file_id) is { } file ? System.Text.Encoding.UTF8.GetString(file.Content) : string.Empty;
+            var data = text.Replace("\r\n", "\n").Split("\n\n").Select(p => p.Trim()).Where(p => p.Length > 0).Select(p => new { type = "text", text = p }).ToList();
+            return Results.Json(new { @object = "vector_store.file_content.page", data, has_more = false, next_page = (string?)null }, EmulatorJson.Options);
         });
 
         VectorStoreFileBatchRecord FindBatch(string vectorStoreId, string batchId)
