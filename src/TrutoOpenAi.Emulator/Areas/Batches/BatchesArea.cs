@@ -76,7 +76,7 @@ public sealed class BatchesArea : IEmulatorArea
         });
     }
 
-    /// <summary>The spec's Metadata: at most 16 string pairs, keys up to 64 characters, values up to 512 (also used by fine-tuning jobs).</summary>
+    /// <summary>The spec's Metadata: at most 16 string pairs, keys up to 64 characters, values up to 512 (also used by other areas).</summary>
     internal static Dictionary<string, string>? ReadMetadata(JsonBody body)
     {
         if (!body.Root.TryGetProperty("metadata", out var metadata) || metadata.ValueKind == JsonValueKind.Null) return null;
