@@ -10,14 +10,17 @@ namespace TrutoOpenAi.PowerShell
 
         public static OpenAiConnection? TryCreate()
         {
-            var apiKey = Environment.GetEnvironmentVariable("OPENAI_API_KEY");
-            var adminKey = Environment.GetEnvironmentVariable("OPENAI_ADMIN_KEY");
-            if (string.IsNullOrEmpty(apiKey) && string.IsNullOrEmpty(adminKey)) return null;
-            var settings = new OpenAiConnectionSettings { Name = Name };
+            var settings = new OpenAiConnectionSettings { Name = Name, ApiKey = SecureKey("OPENAI_API_KEY"), AdminKey = SecureKey("OPENAI_ADMIN_KEY") };
+            if (settings.ApiKey is null && settings.AdminKey is null) return null;
             ApplyDefaults(settings);
-            if (!string.IsNullOrEmpty(apiKey)) settings.ApiKey = SecretText.ToSecure(apiKey!);
-            if (!string.IsNullOrEmpty(adminKey)) settings.AdminKey = SecretText.ToSecure(adminKey!);
             return new OpenAiConnection(settings) { Source = "environment" };
+        }
+
+        /// <summary>A key from the environment as a SecureString; null when the variable is unset or empty.</summary>
+        public static System.Security.SecureString? SecureKey(string variable)
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            return string.IsNullOrEmpty(value) ? null : SecretText.ToSecure(value!);
         }
 
         /// <summary>Fills base URI, organization and project from the environment where the caller gave none.</summary>

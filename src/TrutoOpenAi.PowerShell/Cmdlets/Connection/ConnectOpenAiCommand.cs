@@ -79,8 +79,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
                 var settings = new OpenAiConnectionSettings
                 {
                     Name = Name,
-                    AdminKey = AdminKey ?? FromEnvironment("OPENAI_ADMIN_KEY"),
-                    ApiKey = ApiKey ?? FromEnvironment("OPENAI_API_KEY"),
+                    AdminKey = AdminKey ?? EnvironmentConnection.SecureKey("OPENAI_ADMIN_KEY"),
+                    ApiKey = ApiKey ?? EnvironmentConnection.SecureKey("OPENAI_API_KEY"),
                     Organization = Organization,
                     Project = Project,
                     MaxRetries = MaxRetries,
@@ -102,12 +102,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, Name));
             }
-        }
-
-        private static SecureString? FromEnvironment(string variable)
-        {
-            var value = Environment.GetEnvironmentVariable(variable);
-            return string.IsNullOrEmpty(value) ? null : SecretText.ToSecure(value!);
         }
     }
 }
