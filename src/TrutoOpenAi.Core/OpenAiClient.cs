@@ -189,6 +189,7 @@ namespace TrutoOpenAi.Core
             message.Properties[TracingHandler.AttemptKey] = attempt;
             message.Properties[TracingHandler.BodySummaryKey] = request.BodySummary;
             message.Headers.TryAddWithoutValidation("X-Stainless-Retry-Count", (attempt - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            AssistantsApi.AddBetaHeader(request, message); // interim until the operation table carries required headers
             message.Content = request.ContentFactory?.Invoke();
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
