@@ -117,7 +117,7 @@ namespace TrutoOpenAi.Core
         private async Task<HttpResponseMessage> SendOnceAsync(OpenAiRequest request, int attempt, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
         {
             using var message = new HttpRequestMessage(request.Method, request.PathAndQuery);
-            message.Properties[AuthenticationHandler.AdminFlag] = request.RequiresAdminKey;
+            message.Properties[AuthenticationHandler.OperationKey] = request.Operation;
             message.Properties[TracingHandler.ObserverKey] = observer;
             message.Properties[TracingHandler.AttemptKey] = attempt;
             message.Properties[TracingHandler.BodySummaryKey] = request.BodySummary;
@@ -233,7 +233,7 @@ namespace TrutoOpenAi.Core
             using var document = await client.SendJsonAsync(request, observer, cancellationToken).ConfigureAwait(false);
             try
             {
-                return Models.OpenAiObject.From<T>(document.RootElement);
+                using (Json.TolerantReader.Observe(observer)) return Models.OpenAiObject.From<T>(document.RootElement);
             }
             catch (System.Text.Json.JsonException ex)
             {
