@@ -223,7 +223,7 @@ Describe 'Usage, costs and spend against the emulator' {
                 $env:DEBIAN_FRONTEND = 'noninteractive'
                 apt-get install -y -qq chromium 2>&1 | Out-Null
                 if ($LASTEXITCODE -ne 0) { apt-get update -qq 2>&1 | Out-Null; apt-get install -y -qq chromium 2>&1 | Out-Null }
-                $script:chromium = (Get-Command chromium -CommandType Application -ErrorAction SilentlyContinue).Source
+                $script:chromium = (Get-Command chromium -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1).Source
             }
             if (-not $chromium) { $script:skipReason = 'Chromium is not installed and cannot be installed here (needs root and apt-get).' }
 

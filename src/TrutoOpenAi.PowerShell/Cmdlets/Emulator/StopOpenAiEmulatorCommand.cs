@@ -49,6 +49,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
             {
                 OpenAiConnectionRegistry.Remove(emulator.ConnectionName);
             }
+            emulator.ConnectionName = null;
             WriteVerbose($"Stopped the emulator at {emulator.BaseUri}.");
         }
     }
