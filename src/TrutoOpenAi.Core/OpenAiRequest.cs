@@ -43,6 +43,15 @@ namespace TrutoOpenAi.Core
         /// </summary>
         public OpenAiOperationDefinition? Operation => OperationTable.Find(Method, Path, _query);
 
+        /// <summary>
+        /// Whether sending the request twice does no more than sending it once. Null: GET, HEAD, PUT, DELETE and OPTIONS are,
+        /// POST and PATCH are not (creates). A request that is not idempotent is retried only when it certainly did not reach
+        /// the server's logic; otherwise it fails with <see cref="OpenAiOutcomeUnknownException"/>.
+        /// </summary>
+        public bool? Idempotent { get; set; }
+
+        public bool IsIdempotent => Idempotent ?? !(Method == HttpMethod.Post || Method.Method == "PATCH");
+
         public OpenAiRequest WithQuery(string name, string? value)
         {
             if (value != null) _query.Add(new KeyValuePair<string, string>(name, value));
