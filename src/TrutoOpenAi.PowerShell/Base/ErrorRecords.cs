@@ -17,6 +17,11 @@ namespace TrutoOpenAi.PowerShell
                     record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = Recommendation(api) };
                     return record;
                 }
+                case OpenAiApiRetiredException retired:
+                    return new ErrorRecord(retired, retired.ErrorId, ErrorCategory.NotImplemented, target)
+                    {
+                        ErrorDetails = new ErrorDetails(retired.Message) { RecommendedAction = retired.Replacement },
+                    };
                 case OpenAiValidationException invalid:
                     return new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
                 case OpenAiMissingKeyException missing:
