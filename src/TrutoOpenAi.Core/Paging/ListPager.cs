@@ -73,6 +73,7 @@ namespace TrutoOpenAi.Core.Paging
             var root = document.RootElement;
             var items = new List<T>();
             string? lastItemId = null;
+            using var reading = Json.TolerantReader.Observe(observer); // fields that do not fit their model are reported here
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
             {
                 foreach (var element in data.EnumerateArray())

@@ -9,7 +9,7 @@ namespace TrutoOpenAi.PowerShell
     /// Collects what the core reports from pool threads (requests, answers, retries) so the cmdlet can write it
     /// on the pipeline thread, the only thread PowerShell lets write. Keys are never in these messages.
     /// </summary>
-    internal sealed class CallObserver : IOpenAiCallObserver
+    internal sealed class CallObserver : IOpenAiCallObserver, Core.Json.IOpenAiReadObserver
     {
         private readonly ConcurrentQueue<CallMessage> _messages = new ConcurrentQueue<CallMessage>();
         private readonly SemaphoreSlim _wake = new SemaphoreSlim(0);
@@ -34,6 +34,8 @@ namespace TrutoOpenAi.PowerShell
             _messages.Enqueue(new CallMessage(CallMessageKind.Progress, record.Activity, record));
             _wake.Release();
         }
+
+        public void OnReadProblem(string message) => Enqueue(CallMessageKind.Verbose, message);
 
         public bool TryDequeue(out CallMessage message) => _messages.TryDequeue(out message);
 
