@@ -184,12 +184,11 @@ namespace TrutoOpenAi.Core
         private async Task<HttpResponseMessage> SendOnceAsync(OpenAiRequest request, Uri target, int attempt, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
         {
             using var message = new HttpRequestMessage(request.Method, target);
-            message.Properties[AuthenticationHandler.AdminFlag] = request.RequiresAdminKey;
+            message.Properties[AuthenticationHandler.OperationKey] = request.Operation;
             message.Properties[TracingHandler.ObserverKey] = observer;
             message.Properties[TracingHandler.AttemptKey] = attempt;
             message.Properties[TracingHandler.BodySummaryKey] = request.BodySummary;
             message.Headers.TryAddWithoutValidation("X-Stainless-Retry-Count", (attempt - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            AssistantsApi.AddBetaHeader(request, message); // interim until the operation table carries required headers
             message.Content = request.ContentFactory?.Invoke();
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -331,7 +330,7 @@ namespace TrutoOpenAi.Core
                 throw new OpenAiResponseException($"{request.Method} /{request.Path} answered success with {(document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? "an empty body" : "JSON that is not an object")} instead of a {typeof(T).Name}.");
             try
             {
-                return Models.OpenAiObject.From<T>(document.RootElement);
+                using (Json.TolerantReader.Observe(observer)) return Models.OpenAiObject.From<T>(document.RootElement);
             }
             catch (System.Text.Json.JsonException ex)
             {

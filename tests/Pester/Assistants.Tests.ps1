@@ -24,9 +24,9 @@ Describe 'Assistants family against the emulator' {
             $a = New-OpenAiAssistant -Model gpt-4o-mini -Name header -Tool $lookup -Confirm:$false
             $a = $a | Set-OpenAiAssistant -Description 'checks headers' -Confirm:$false
             $null = Get-OpenAiAssistant -First 1; $null = $a | Get-OpenAiAssistant
-            $t = New-OpenAiThread -Message 'Weather in Oslo?' -Confirm:$false
+            $t = New-OpenAiThread -Message 'get_weather city=Oslo' -Confirm:$false
             $null = $t | Get-OpenAiThread; $null = $t | Set-OpenAiThread -Metadata @{ k = 'v' } -Confirm:$false
-            $m = $t | Add-OpenAiThreadMessage 'And in Bergen?' -Confirm:$false
+            $m = $t | Add-OpenAiThreadMessage 'get_weather city=Bergen' -Confirm:$false
             $null = $m | Get-OpenAiThreadMessage; $null = $m | Set-OpenAiThreadMessage -Metadata @{ k = 'v' } -Confirm:$false
             $r = $t | New-OpenAiThreadRun -AssistantId $a.Id -Confirm:$false
             $null = $r | Set-OpenAiThreadRun -Metadata @{ k = 'v' } -Confirm:$false
@@ -162,7 +162,7 @@ Describe 'Assistants family against the emulator' {
             $answer = $t | Get-OpenAiThreadMessage -RunId $run.Id
             $answer.Role | Should -Be 'assistant'
             $answer.RunId | Should -Be $run.Id
-            $answer.Text | Should -Not -BeNullOrEmpty
+            $answer.Text | Should -Be 'You said: Solve 3x + 11 = 14'
             $steps = @($done | Get-OpenAiThreadRunStep)
             $steps.Count | Should -Be 1
             $steps[0].Type | Should -Be 'message_creation'
@@ -170,8 +170,8 @@ Describe 'Assistants family against the emulator' {
             ($steps[0] | Get-OpenAiThreadRunStep).Id | Should -Be $steps[0].Id
         }
 
-        It 'A function tool puts the run in requires_action; the outputs submitted finish it, and the steps record the call and its output' {
-            $t = New-OpenAiThread -Message 'Oslo' -Confirm:$false
+        It 'A function the user''s message names puts the run in requires_action; the outputs submitted finish it, and the steps record the call and its output' {
+            $t = New-OpenAiThread -Message 'get_weather city=Oslo' -Confirm:$false
             $run = $t | New-OpenAiThreadRun -AssistantId $withTool.Id -Confirm:$false
             Set-EmulatorClock @{ advance_seconds = 2 }
             $waiting = $run | Wait-OpenAiThreadRun
@@ -192,7 +192,7 @@ Describe 'Assistants family against the emulator' {
             (Get-EmulatorLog $emu -Since $since | Where-Object method -eq POST).body.tool_outputs[0].output | Should -Be '21 degrees'
             Set-EmulatorClock @{ advance_seconds = 2 }
             ($resumed | Wait-OpenAiThreadRun).Status | Should -Be 'completed'
-            ($t | Get-OpenAiThreadMessage -RunId $run.Id).Text | Should -BeLike '*21 degrees*'
+            ($t | Get-OpenAiThreadMessage -RunId $run.Id).Text | Should -Be 'get_weather returned: 21 degrees'
             $steps = @($run | Get-OpenAiThreadRunStep)
             $steps.Type | Should -Be @('message_creation', 'tool_calls')
             $steps[1].Status | Should -Be 'completed'
@@ -237,7 +237,13 @@ Describe 'Assistants family against the emulator' {
             $incomplete[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiThreadRunFailed,*'
             $incomplete[0].Exception.Message | Should -BeLike '*(incomplete)*max_completion_tokens*'
 
-            $slow = New-OpenAiThread -Message 'Rome' -Confirm:$false | New-OpenAiThreadRun -AssistantId $withTool.Id -Confirm:$false
+            $asked = New-OpenAiThread -Message '[fail] please' -Confirm:$false | New-OpenAiThreadRun -AssistantId $plain.Id -Confirm:$false
+            Set-EmulatorClock @{ advance_seconds = 2 }
+            $asked | Wait-OpenAiThreadRun -ErrorAction SilentlyContinue -ErrorVariable serverError | Should -BeNullOrEmpty
+            $serverError[0].Exception.ErrorCode | Should -Be 'server_error'
+            $serverError[0].Exception.Message | Should -BeLike '*server_error: The stand-in model was asked to fail.*'
+
+            $slow = New-OpenAiThread -Message 'get_weather city=Rome' -Confirm:$false | New-OpenAiThreadRun -AssistantId $withTool.Id -Confirm:$false
             Set-EmulatorClock @{ advance_seconds = 601 }
             $slow | Wait-OpenAiThreadRun -ErrorAction SilentlyContinue -ErrorVariable expired | Should -BeNullOrEmpty
             $expired[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiThreadRunFailed,*'

@@ -89,6 +89,7 @@ namespace TrutoOpenAi.Core.Paging
                 throw new OpenAiResponseException($"GET /{_request.Path} answered a list whose 'data' is {(root.TryGetProperty("data", out var d) ? d.ValueKind.ToString().ToLowerInvariant() : "missing")}, not an array.");
             var items = new List<T>();
             string? lastItemId = null;
+            using var reading = Json.TolerantReader.Observe(observer); // fields that do not fit their model are reported here
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
             {
                 foreach (var element in data.EnumerateArray())

@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 namespace TrutoOpenAi.Core
 {
     /// <summary>
-    /// Facts of the Assistants API (assistants, threads, messages, runs, run steps): the beta header its requests carry,
-    /// and how to tell, from an API error, that OpenAI retired it (2026-08-26) rather than that one object is missing.
+    /// Facts of the Assistants API (assistants, threads, messages, runs, run steps; the OpenAI-Beta header its requests
+    /// carry comes from the operation table): how to tell, from an API error, that OpenAI retired it (2026-08-26) rather than that one object is missing.
     /// </summary>
     public static class AssistantsApi
     {
@@ -22,15 +22,6 @@ namespace TrutoOpenAi.Core
             var p = path.TrimStart('/');
             return p == "assistants" || p.StartsWith("assistants/", StringComparison.Ordinal) || p.StartsWith("assistants?", StringComparison.Ordinal)
                 || p == "threads" || p.StartsWith("threads/", StringComparison.Ordinal) || p.StartsWith("threads?", StringComparison.Ordinal);
-        }
-
-        /// <summary>
-        /// Adds OpenAI-Beta: assistants=v2 to a family request. Interim: once the operation table carries each operation's
-        /// required headers, this goes.
-        /// </summary>
-        public static void AddBetaHeader(OpenAiRequest request, HttpRequestMessage message)
-        {
-            if (IsAssistantsPath(request.Path) && !message.Headers.Contains("OpenAI-Beta")) message.Headers.TryAddWithoutValidation("OpenAI-Beta", "assistants=v2");
         }
 
         /// <summary>

@@ -6,7 +6,8 @@ $run = {
     param($emulator, [switch] $Function)
     $tools = if ($Function) { @(@{ type = 'function'; function = @{ name = 'lookup'; parameters = @{ type = 'object'; properties = @{ q = @{ type = 'string' } }; required = @('q') } } }) } else { $null }
     $a = New-OpenAiAssistant -Model gpt-4o-mini -Tool $tools -Confirm:$false
-    $r = & $thread | New-OpenAiThreadRun -AssistantId $a.Id -Confirm:$false
+    $message = if ($Function) { 'lookup q=x' } else { 'hello' }
+    $r = New-OpenAiThread -Message $message -Confirm:$false | New-OpenAiThreadRun -AssistantId $a.Id -Confirm:$false
     $null = Invoke-EmulatorControl POST 'clock' -Body @{ advance_seconds = 3 } -Emulator $emulator
     $r | Get-OpenAiThreadRun
 }.GetNewClosure()

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrutoOpenAi.Emulator.Infrastructure;
 
@@ -42,10 +42,11 @@ public sealed record MessageRecord : IHasId
 public sealed record StepRecord(string Id, string Type, string Status, long CreatedAt, long? CompletedAt, JsonObject Details, object? Usage) : IHasId;
 
 /// <summary>
-/// A run. On the emulator clock: queued for 1 s, in_progress for 1 s, then one of: failed (its model does not exist:
-/// last_error invalid_prompt), requires_action (its tools include a function and no outputs were submitted yet: one call
-/// of the first function), incomplete (the answer is longer than max_completion_tokens), or completed (an assistant
-/// message from the stand-in model, and a message_creation step). requires_action expires at expires_at (10 minutes
+/// A run. On the emulator clock: queued for 1 s, in_progress for 1 s, then what the stand-in model
+/// (Infrastructure/StandInModel) answers the thread: failed (its model does not exist: last_error invalid_prompt; or the
+/// last user message says [fail]: server_error), requires_action (it calls functions named in the last user message: a
+/// tool_calls step), incomplete (the answer is longer than max_completion_tokens), or completed (an assistant message and a
+/// message_creation step). requires_action expires at expires_at (10 minutes
 /// after creation); cancel goes cancelling, then cancelled 1 s later. Submitting tool outputs goes back to in_progress.
 /// </summary>
 public sealed record RunRecord : IHasId
@@ -137,31 +138,43 @@ public sealed class AssistantsStore(EmulatorState state) : IEmulatorStore
                 Status = "failed", StatusSince = at, FailedAt = at,
                 LastError = new JsonObject { ["code"] = "invalid_prompt", ["message"] = $"The model `{run.Model}` does not exist or you do not have access to it." },
             };
-        var function = run.Tools.OfType<JsonObject>().FirstOrDefault(t => (string?)t["type"] == "function");
-        var history = thread.Messages.Snapshot().Select(m => (m.Role, m.Text)).ToList();
-        if (function is not null && run.ToolOutputs is null)
+        var history = thread.Messages.Snapshot().Where(m => m.RunId != run.Id).Select(m => new StandInMessage(m.Role, m.Text)).ToList();
+        if (run.ToolOutputs is { } outputs) history.AddRange(outputs.Select(o => new StandInMessage("tool", o.Output, o.Name)));
+        var functions = run.Tools.OfType<JsonObject>().Where(t => (string?)t["type"] == "function" && t["function"] is JsonObject)
+            .Select(t => new StandInFunction((string?)t["function"]!["name"] ?? "function", (string?)t["function"]!["description"],
+                t["function"]!["parameters"] is JsonNode p ? JsonDocument.Parse(p.ToJsonString()).RootElement.Clone() : null))
+            .ToList();
+        var reply = StandInModel.Respond(new StandInPrompt
         {
-            var name = (string?)function["function"]?["name"] ?? "function";
-            var call = new JsonObject
+            Model = run.Model, Instructions = run.Instructions, Messages = history, Functions = functions, MaxOutputTokens = run.MaxCompletionTokens,
+        });
+        if (reply.Failed)
+            return run with
             {
-                ["id"] = state.Ids.New("call_"),
-                ["type"] = "function",
-                ["function"] = new JsonObject { ["name"] = name, ["arguments"] = Arguments(function, history) },
+                Status = "failed", StatusSince = at, FailedAt = at,
+                LastError = new JsonObject { ["code"] = "server_error", ["message"] = reply.FailureMessage },
             };
+        if (reply.FunctionCalls.Count > 0)
+        {
+            var calls = new JsonArray(reply.FunctionCalls.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.CallId,
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = c.Name, ["arguments"] = c.Arguments },
+            }).ToArray());
             var step = new StepRecord(state.Ids.New("step_"), "tool_calls", "in_progress", at, null,
-                new JsonObject { ["type"] = "tool_calls", ["tool_calls"] = new JsonArray(call.DeepClone()) }, null);
-            return run with { Status = "requires_action", StatusSince = at, PendingCalls = new JsonArray(call), Steps = run.Steps.Append(step).ToArray() };
+                new JsonObject { ["type"] = "tool_calls", ["tool_calls"] = calls.DeepClone() }, null);
+            return run with { Status = "requires_action", StatusSince = at, PendingCalls = calls, Steps = run.Steps.Append(step).ToArray() };
         }
 
-        var answer = RunAnswer.For(run.Model, run.Instructions, history, run.ToolOutputs);
-        var prompt = Math.Max(1, ((run.Instructions?.Length ?? 0) + history.Sum(m => m.Text.Length)) / 4);
-        var completion = Math.Max(1, answer.Length / 4);
-        var incomplete = run.MaxCompletionTokens is int max && completion > max;
-        if (incomplete) completion = run.MaxCompletionTokens!.Value;
+        var answer = reply.Text;
+        var prompt = reply.InputTokens;
+        var completion = reply.OutputTokens;
+        var incomplete = reply.Incomplete;
         var message = thread.Messages.Append(last => new MessageRecord
         {
             Id = state.Ids.New("msg_"), ThreadId = thread.Id, CreatedAt = Math.Max(at, last?.CreatedAt ?? 0), Role = "assistant",
-            Text = incomplete ? answer[..Math.Min(answer.Length, completion * 4)] : answer, Status = incomplete ? "incomplete" : "completed",
+            Text = answer, Status = incomplete ? "incomplete" : "completed",
             AssistantId = run.AssistantId, RunId = run.Id,
         });
         var usage = new { prompt_tokens = prompt, completion_tokens = completion, total_tokens = prompt + completion };
@@ -172,16 +185,6 @@ public sealed class AssistantsStore(EmulatorState state) : IEmulatorStore
             Status = incomplete ? "incomplete" : "completed", StatusSince = at, CompletedAt = incomplete ? null : at, IncompleteAt = incomplete ? at : null,
             Steps = run.Steps.Append(created).ToArray(), Usage = (prompt, completion),
         };
-    }
-
-    /// <summary>Arguments of the emulator's function call: each required string parameter gets the last user message.</summary>
-    private static string Arguments(JsonObject function, List<(string Role, string Text)> history)
-    {
-        var last = history.LastOrDefault(m => m.Role == "user").Text ?? string.Empty;
-        var arguments = new JsonObject();
-        if (function["function"]?["parameters"]?["required"] is JsonArray required)
-            foreach (var name in required.Select(n => (string?)n).Where(n => n is not null)) arguments[name!] = last;
-        return arguments.ToJsonString();
     }
 
     public object View(AssistantRecord a) => new
