@@ -252,7 +252,7 @@ namespace TrutoOpenAi.Core
         private async Task<OpenAiApiException> ToApiExceptionAsync(OpenAiRequest request, HttpResponseMessage response)
         {
             string? message = null, type = null, code = null, param = null;
-            var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var body = response.Content is null ? string.Empty : await ReadCappedAsync(response.Content).ConfigureAwait(false);
             try
             {
                 using var document = JsonDocument.Parse(body);
@@ -278,6 +278,23 @@ namespace TrutoOpenAi.Core
             var retryAfter = RetryPolicy.ReadRetryAfter(response.Headers, _time.GetUtcNow());
             return new OpenAiApiException((int)response.StatusCode, message, type, code, param, requestId,
                 request.Method.Method, "/" + request.Path, retryAfter);
+        }
+
+        /// <summary>Error bodies are read up to 64 KB: a huge one must not become a huge error record (or exhaust memory).</summary>
+        public const int MaxErrorBodyBytes = 64 * 1024;
+
+        private static async Task<string> ReadCappedAsync(HttpContent content)
+        {
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[MaxErrorBodyBytes];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = await stream.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false);
+                if (n == 0) break;
+                read += n;
+            }
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
 
         private static string? Text(JsonElement element, string name) =>
@@ -309,6 +326,8 @@ namespace TrutoOpenAi.Core
             Http.IOpenAiCallObserver? observer, System.Threading.CancellationToken cancellationToken) where T : Models.OpenAiObject
         {
             using var document = await client.SendJsonAsync(request, observer, cancellationToken).ConfigureAwait(false);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !document.RootElement.EnumerateObject().MoveNext())
+                throw new OpenAiResponseException($"{request.Method} /{request.Path} answered success with {(document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? "an empty body" : "JSON that is not an object")} instead of a {typeof(T).Name}.");
             try
             {
                 using (Json.TolerantReader.Observe(observer)) return Models.OpenAiObject.From<T>(document.RootElement);

@@ -222,3 +222,85 @@ Describe 'Creates are never duplicated by retries' {
         ($stored.Count) | Should -BeGreaterOrEqual @($made).Count
     }
 }
+
+Describe 'Listings under faults' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:emu = Start-OpenAiEmulator -Connect -Name 'rel-lists' -SeedProjects 45 -SeedRandom 3
+    }
+    AfterAll { $script:emu | Stop-OpenAiEmulator -Confirm:$false }
+    BeforeEach { Clear-EmulatorFault $emu }
+
+    It 'A page that fails five times in a row does not stop a listing with the default settings' {
+        $armed = $false
+        $items = @(Get-OpenAiProject -PageSize 10 | ForEach-Object {
+            if (-not $armed) { $armed = $true; $null = Set-EmulatorFault $emu @{ method = 'GET'; fail_next = @(@{ status = 500; count = 5; retry_after_ms = 1 }) } }
+            $_ })
+        $items.Count | Should -Be 45
+        @($items.Id | Sort-Object -Unique).Count | Should -Be 45
+    }
+
+    It 'A listing stopped by a failure names its cursor, and -StartingAfter continues from there' {
+        $all = @(Get-OpenAiProject -PageSize 10)
+        $armed = $false
+        $failure = $null
+        $first = @(try {
+            Get-OpenAiProject -PageSize 10 -ErrorAction Stop | ForEach-Object {
+                if (-not $armed) { $armed = $true; $null = Set-EmulatorFault $emu @{ method = 'GET'; fail_next = @(@{ status = 400; count = 1 }) } }
+                $_ }
+        } catch { $failure = $_ })
+        $first.Count | Should -Be 10
+        $failure.Exception.ResumeCursor | Should -Be $first[-1].Id
+        $failure.ErrorDetails.RecommendedAction | Should -BeLike "*-StartingAfter '$($first[-1].Id)'*"
+        $rest = @(Get-OpenAiProject -PageSize 10 -StartingAfter $failure.Exception.ResumeCursor)
+        (@($first) + @($rest)).Id | Should -Be $all.Id
+    }
+}
+
+Describe 'Chaos: listing, creating, updating and archiving under 20% faults' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'Common.ps1')
+        $script:emu = Start-OpenAiEmulator -Name 'rel-chaos' -SeedProjects 200 -SeedRandom 2014
+        # The retry budget the issue's proof uses; reads also get whole-page retries.
+        Connect-OpenAi -Name 'rel-chaos' -BaseUri $script:emu.BaseUri -AdminKey $script:emu.AdminKey -MaxRetries 5
+    }
+    AfterAll {
+        $script:emu | Stop-OpenAiEmulator -Confirm:$false
+        Disconnect-OpenAi -Name 'rel-chaos' -ErrorAction SilentlyContinue
+    }
+
+    It 'loses nothing and duplicates nothing (seeded faults: 429 with Retry-After, 500, 503, drops before and after acting, slow replies)' {
+        $baseline = @(Get-OpenAiProject -PageSize 20)   # fault-free run
+        # 20% of /v1 requests fail; 5% more are slow. Seeded: the same faults in the same order on every run.
+        $null = Set-EmulatorFault $emu @{ path_prefix = '/v1/organization/projects'
+            rate_429 = 0.05; rate_500 = 0.04; rate_503 = 0.03; drop_rate = 0.03; rate_500_after = 0.025; drop_after_rate = 0.025
+            retry_after_ms = 1; slow_rate = 0.05; delay_ms = 20 }
+        $since = Get-EmulatorSeq $emu
+        $errors = @()
+        $listed = @(Get-OpenAiProject -PageSize 20 -ErrorVariable +errors)
+        $created = foreach ($i in 1..40) { New-OpenAiProject -Name ('chaos-{0:d3}' -f $i) -Confirm:$false -ErrorVariable +errors }
+        $renamed = foreach ($p in $created | Select-Object -First 30) { Set-OpenAiProject -Id $p.Id -Name ($p.Name + '-renamed') -PassThru -Confirm:$false -ErrorVariable +errors }
+        $archived = foreach ($p in $baseline | Select-Object -First 20) { Disable-OpenAiProject -Id $p.Id -PassThru -Confirm:$false -ErrorVariable +errors }
+        $relisted = @(Get-OpenAiProject -PageSize 20 -ErrorVariable +errors)
+        $log = @(Get-EmulatorLog $emu -Since $since)
+        Clear-EmulatorFault $emu
+
+        $final = @(Get-OpenAiProject -IncludeArchived -PageSize 100)
+        $expectedNames = @($baseline.Name) + @($created | Select-Object -First 30 | ForEach-Object { $_.Name + '-renamed' }) + @($created | Select-Object -Skip 30 | ForEach-Object Name)
+        $lost = @($expectedNames | Where-Object { $_ -notin $final.Name })
+        $duplicated = @($final | Group-Object Name | Where-Object Count -gt 1)
+        $faults = @($log | Where-Object fault)
+        Write-Host ("chaos: {0} requests, {1} faults ({2}); lost {3}, duplicated {4}, errors {5}" -f $log.Count, $faults.Count,
+            (($faults | Group-Object fault | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' '), $lost.Count, $duplicated.Count, $errors.Count)
+
+        $errors | Should -BeNullOrEmpty
+        $listed.Id | Should -Be $baseline.Id
+        @($created).Count | Should -Be 40
+        @($renamed).Count | Should -Be 30
+        @($archived | Where-Object Status -eq 'archived').Count | Should -Be 20
+        $relisted.Count | Should -Be ($baseline.Count - 20 + 40)
+        $lost.Count | Should -Be 0
+        $duplicated.Count | Should -Be 0
+        ($faults.Count / $log.Count) | Should -BeGreaterThan 0.1
+    }
+}

@@ -231,7 +231,9 @@ public sealed class McpServerTests
             McpServerFixture.Text(await _f.CallAsync("list_all_openai_models")),
             McpServerFixture.Text(await _f.CallAsync("create_a_openai_project", new() { })),
         };
-        await Task.Delay(200); // let the last stderr lines arrive
+        // stderr lines arrive asynchronously: wait for the last call's line (a condition, not a fixed sleep that a busy machine outruns).
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!string.Join("\n", _f.ServerLog).Contains("create_a_openai_project:") && DateTime.UtcNow < deadline) await Task.Delay(20);
         var log = string.Join("\n", _f.ServerLog);
         Assert.NotEmpty(_f.ServerLog);
         Assert.Contains("list_all_openai_projects", log);

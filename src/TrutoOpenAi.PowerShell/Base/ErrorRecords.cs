@@ -11,6 +11,16 @@ namespace TrutoOpenAi.PowerShell
         {
             switch (exception)
             {
+                case OpenAiListStoppedException stopped:
+                {
+                    var cause = From(stopped.Failure, target);
+                    var record = new ErrorRecord(stopped, stopped.ErrorId, cause.CategoryInfo.Category, target);
+                    record.ErrorDetails = new ErrorDetails(stopped.Message)
+                    {
+                        RecommendedAction = stopped.ResumeCursor is null ? cause.ErrorDetails?.RecommendedAction : $"Continue the listing with -StartingAfter '{stopped.ResumeCursor}'.",
+                    };
+                    return record;
+                }
                 case OpenAiApiException api:
                 {
                     var record = new ErrorRecord(api, api.ErrorId, Category(api.StatusCode), target);
