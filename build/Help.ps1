@@ -22,6 +22,22 @@
 #       [Parameter(...)] public string Id { get; set; }
 #   }
 #
+#   * Every <example> runs: tests/Pester/HelpExamples.Tests.ps1 runs the <code> of every example of every exported
+#     cmdlet against an emulator seeded by tests/Pester/Examples/<Area>.ps1, and fails on any error, and on no output
+#     unless the example uses -WhatIf or ends in a change (Remove/Set/Add/Stop/...) without -PassThru. So write examples
+#     that a reader can paste, with these stand-ins, which the test replaces with real objects of the seeded emulator:
+#       - ids: the API's prefix followed by abc/def: proj_abc123 (or proj_abc), proj_def, user-abc123, key_abc,
+#         svc_acct_abc, cert_abc, cert_def, alert_abc, file-abc123 (file-a, file-b), batch_abc123, ftjob-abc123,
+#         vs_abc123, vsfb_abc123, cp_abc123, 'ft:gpt-4o-mini:org:support:ab12cd34' (a checkpoint). A new kind of id gets
+#         a pattern in the Placeholders of its area's tests/Pester/Examples/<Area>.ps1.
+#       - names that the seeded world has: projects tenant-00001.. (tenant-*, tenant-acme, trial-*), users
+#         user00001@example.com.. and members *@contoso.com, groups Engineering, eng-*, contractors, temp-*, roles
+#         'Billing viewer' and Deployer, certificates mtls-*, vector stores 'support docs' and docs-*.
+#       - files relative to the current folder (./requests.jsonl, users.csv, ./client-ca.pem, ./certs/*.pem, ./docs/*.pdf):
+#         the area's Setup writes them into the folder the example runs in.
+#       - no variables from outside the example (write `Get-X -Id vs_abc123 | Stop-X`, not `$batch | Stop-X`); Read-Host,
+#         Get-Secret and Set-Secret are stood in for by the test.
+#     An example that cannot run unattended (one that starts a stdio server) is listed in the test with the reason.
 #   * A parameter's description is the <summary> of its property (or field), looked up on the most derived
 #     declaring class first: `P:<Namespace>.<Class>.<Name>`, with generic classes by their arity
 #     (`P:TrutoOpenAi.PowerShell.OpenAiListCmdlet`1.PageSize`). So a parameter declared on a base class is
