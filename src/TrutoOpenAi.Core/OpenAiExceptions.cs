@@ -108,4 +108,29 @@ namespace TrutoOpenAi.Core
         public OpenAiResponseException(string message, Exception? inner = null) : base(message, inner) { }
         public override string ErrorId => "OpenAiUnexpectedResponse";
     }
+
+    /// <summary>
+    /// A request that is not safe to repeat (a create) failed after it may have reached the server: a 5xx, a dropped
+    /// connection or a timeout after it was sent. It was not retried, so it is applied at most once; it may have been
+    /// applied. Look for the result (the Get- cmdlet of the same noun) before running it again.
+    /// </summary>
+    public sealed class OpenAiOutcomeUnknownException : OpenAiException
+    {
+        public OpenAiOutcomeUnknownException(string method, string path, string failure, int? statusCode, string? requestId, Exception? inner)
+            : base($"{method} {path} may or may not have been applied: {failure} after the request was sent. It was not retried, so it " +
+                   "was applied at most once. Check whether it took effect (the Get- cmdlet of the same noun lists what exists) before running it again.", inner)
+        {
+            Method = method;
+            Path = path;
+            StatusCode = statusCode;
+            RequestId = requestId;
+        }
+
+        public string Method { get; }
+        public string Path { get; }
+        /// <summary>The HTTP status of the failed attempt; null when no answer came (dropped connection, timeout).</summary>
+        public int? StatusCode { get; }
+        public string? RequestId { get; }
+        public override string ErrorId => "OpenAiOutcomeUnknown";
+    }
 }

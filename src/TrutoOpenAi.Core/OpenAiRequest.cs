@@ -36,6 +36,15 @@ namespace TrutoOpenAi.Core
         /// <summary>Read the response as a stream (downloads) rather than buffering it.</summary>
         public bool StreamResponse { get; set; }
 
+        /// <summary>
+        /// Whether sending the request twice does no more than sending it once. Null: GET, HEAD, PUT, DELETE and OPTIONS are,
+        /// POST and PATCH are not (creates). A request that is not idempotent is retried only when it certainly did not reach
+        /// the server's logic; otherwise it fails with <see cref="OpenAiOutcomeUnknownException"/>.
+        /// </summary>
+        public bool? Idempotent { get; set; }
+
+        public bool IsIdempotent => Idempotent ?? !(Method == HttpMethod.Post || Method.Method == "PATCH");
+
         /// <summary>Which key to send where the path alone does not tell (the catalog's admin_key); null: decide by path.</summary>
         public bool? UseAdminKey { get; set; }
 

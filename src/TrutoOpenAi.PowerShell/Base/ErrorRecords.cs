@@ -23,6 +23,11 @@ namespace TrutoOpenAi.PowerShell
                     };
                     return record;
                 }
+                case OpenAiApiRetiredException retired:
+                    return new ErrorRecord(retired, retired.ErrorId, ErrorCategory.NotImplemented, target)
+                    {
+                        ErrorDetails = new ErrorDetails(retired.Message) { RecommendedAction = retired.Replacement },
+                    };
                 case OpenAiValidationException invalid:
                     return new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
                 case OpenAiMissingKeyException missing:
