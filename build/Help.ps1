@@ -559,13 +559,22 @@ function ConvertTo-TrutoHelpModel {
             $ops = ConvertTo-TrutoOrdinalSorted -InputObject @($opsByCommand[$c.Name] | ForEach-Object {
                     $admin = if ($_.NeedsAdminKey) { ', admin key' } else { '' }
                     $set = if ($_.ParameterSet) { "parameter set $($_.ParameterSet), " } else { '' }
-                    "- $($_.Method) $($_.Path) ($set" + "tool $($_.Tool)$admin)"
+                    $tool = if ($_.Tool) { "tool $($_.Tool)" } else { 'no MCP tool' }
+                    "- $($_.Method) $($_.Path) ($set$tool$admin)"
                 })
             $notes.Add('API operations:')
             foreach ($o in $ops) { $notes.Add($o) }
         }
 
+        # The cmdlets of the same noun, else of the nouns it extends or that extend it (OpenAiProject: OpenAiProjectUser...),
+        # and always the module's about topic: no cmdlet is left without a link.
         $related = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Cmdlets | Where-Object { $_.Noun -eq $c.Noun -and $_.Name -ne $c.Name } | ForEach-Object Name))
+        if (-not $related) {
+            $related = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Cmdlets | Where-Object {
+                        $_.Name -ne $c.Name -and ($_.Noun.StartsWith($c.Noun) -or $c.Noun.StartsWith($_.Noun)) } | ForEach-Object Name))
+        }
+        $related = @($related) + 'about_TrutoOpenAi'
+
 
         [pscustomobject]@{
             Name          = $c.Name
@@ -855,7 +864,10 @@ function ConvertTo-TrutoMarkdown {
     }
     & $emit
     & $emit '## RELATED LINKS'
-    foreach ($l in $m.RelatedLinks) { & $emit; & $emit "[$l]($l.md)" }
+    foreach ($l in $m.RelatedLinks) {
+        & $emit
+        if ($l -like 'about_*') { & $emit "[$l](../module/en-US/$l.help.txt)" } else { & $emit "[$l]($l.md)" }
+    }
     return $sb.ToString().TrimEnd("`n") + "`n"
 }
 

@@ -13,6 +13,11 @@ BeforeAll {
 AfterAll { Complete-TrutoTest }
 
 Describe 'Error recommendations' {
+    BeforeEach {
+        # Disconnect-OpenAi leaves no current connection: make the emulator's current again.
+        Connect-OpenAi -Name 'advice' -BaseUri $emu.BaseUri -AdminKey $emu.AdminKey -ApiKey $emu.ApiKey
+    }
+
     It 'a doubled /v1 in Invoke-OpenAiRequest says to leave /v1 out of -Path' {
         $advice = Get-Advice { Invoke-OpenAiRequest -Path '/v1/organization/projects' }
         $advice | Should -Match 'leave /v1 out of -Path'

@@ -19,7 +19,7 @@ namespace TrutoOpenAi.PowerShell
                     var record = new ErrorRecord(api, api.ErrorId, Category(api.StatusCode), target);
                     record.ErrorDetails = new ErrorDetails(api.Message)
                     {
-                        RecommendedAction = Recommendation(api, connection?.BaseUri, connection?.Client.Settings.MaxRetryAfter, target),
+                        RecommendedAction = Recommendation(api, connection?.BaseUri, connection?.Client.MaxRetryAfter, target),
                     };
                     return record;
                 }
