@@ -22,6 +22,22 @@
 #       [Parameter(...)] public string Id { get; set; }
 #   }
 #
+#   * Every <example> runs: tests/Pester/HelpExamples.Tests.ps1 runs the <code> of every example of every exported
+#     cmdlet against an emulator seeded by tests/Pester/Examples/<Area>.ps1, and fails on any error, and on no output
+#     unless the example uses -WhatIf or ends in a change (Remove/Set/Add/Stop/...) without -PassThru. So write examples
+#     that a reader can paste, with these stand-ins, which the test replaces with real objects of the seeded emulator:
+#       - ids: the API's prefix followed by abc/def: proj_abc123 (or proj_abc), proj_def, user-abc123, key_abc,
+#         svc_acct_abc, cert_abc, cert_def, alert_abc, file-abc123 (file-a, file-b), batch_abc123, ftjob-abc123,
+#         vs_abc123, vsfb_abc123, cp_abc123, 'ft:gpt-4o-mini:org:support:ab12cd34' (a checkpoint). A new kind of id gets
+#         a pattern in the Placeholders of its area's tests/Pester/Examples/<Area>.ps1.
+#       - names that the seeded world has: projects tenant-00001.. (tenant-*, tenant-acme, trial-*), users
+#         user00001@example.com.. and members *@contoso.com, groups Engineering, eng-*, contractors, temp-*, roles
+#         'Billing viewer' and Deployer, certificates mtls-*, vector stores 'support docs' and docs-*.
+#       - files relative to the current folder (./requests.jsonl, users.csv, ./client-ca.pem, ./certs/*.pem, ./docs/*.pdf):
+#         the area's Setup writes them into the folder the example runs in.
+#       - no variables from outside the example (write `Get-X -Id vs_abc123 | Stop-X`, not `$batch | Stop-X`); Read-Host,
+#         Get-Secret and Set-Secret are stood in for by the test.
+#     An example that cannot run unattended (one that starts a stdio server) is listed in the test with the reason.
 #   * A parameter's description is the <summary> of its property (or field), looked up on the most derived
 #     declaring class first: `P:<Namespace>.<Class>.<Name>`, with generic classes by their arity
 #     (`P:TrutoOpenAi.PowerShell.OpenAiListCmdlet`1.PageSize`). So a parameter declared on a base class is
@@ -543,13 +559,22 @@ function ConvertTo-TrutoHelpModel {
             $ops = ConvertTo-TrutoOrdinalSorted -InputObject @($opsByCommand[$c.Name] | ForEach-Object {
                     $admin = if ($_.NeedsAdminKey) { ', admin key' } else { '' }
                     $set = if ($_.ParameterSet) { "parameter set $($_.ParameterSet), " } else { '' }
-                    "- $($_.Method) $($_.Path) ($set" + "tool $($_.Tool)$admin)"
+                    $tool = if ($_.Tool) { "tool $($_.Tool)" } else { 'no MCP tool' }
+                    "- $($_.Method) $($_.Path) ($set$tool$admin)"
                 })
             $notes.Add('API operations:')
             foreach ($o in $ops) { $notes.Add($o) }
         }
 
+        # The cmdlets of the same noun, else of the nouns it extends or that extend it (OpenAiProject: OpenAiProjectUser...),
+        # and always the module's about topic: no cmdlet is left without a link.
         $related = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Cmdlets | Where-Object { $_.Noun -eq $c.Noun -and $_.Name -ne $c.Name } | ForEach-Object Name))
+        if (-not $related) {
+            $related = @(ConvertTo-TrutoOrdinalSorted -InputObject @($Metadata.Cmdlets | Where-Object {
+                        $_.Name -ne $c.Name -and ($_.Noun.StartsWith($c.Noun) -or $c.Noun.StartsWith($_.Noun)) } | ForEach-Object Name))
+        }
+        $related = @($related) + 'about_TrutoOpenAi'
+
 
         [pscustomobject]@{
             Name          = $c.Name
@@ -839,7 +864,10 @@ function ConvertTo-TrutoMarkdown {
     }
     & $emit
     & $emit '## RELATED LINKS'
-    foreach ($l in $m.RelatedLinks) { & $emit; & $emit "[$l]($l.md)" }
+    foreach ($l in $m.RelatedLinks) {
+        & $emit
+        if ($l -like 'about_*') { & $emit "[$l](../module/en-US/$l.help.txt)" } else { & $emit "[$l]($l.md)" }
+    }
     return $sb.ToString().TrimEnd("`n") + "`n"
 }
 

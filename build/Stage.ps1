@@ -172,6 +172,14 @@ function Invoke-StageModule {
 
     $moduleSrc = Join-Path $RepoRoot 'module'
     $extra = Get-ModuleExtraFiles -ModuleSrc $moduleSrc
+    # about_ help topics (module/en-US/about_*.help.txt), read by Get-Help about_TrutoOpenAi.
+    $aboutDir = Join-Path $moduleSrc 'en-US'
+    if (Test-Path -LiteralPath $aboutDir) {
+        $null = New-Item -ItemType Directory -Path (Join-Path $StageDir 'en-US') -Force
+        foreach ($about in @(Get-ChildItem -LiteralPath $aboutDir -Filter 'about_*.help.txt' -File)) {
+            Copy-Item -LiteralPath $about.FullName -Destination (Join-Path $StageDir "en-US/$($about.Name)")
+        }
+    }
     foreach ($rel in @($extra.Types)) {
         $dest = Join-Path $StageDir $rel
         $destDir = Split-Path -Parent $dest

@@ -30,7 +30,9 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags = @('OpenAI', 'API', 'Admin', 'Projects', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            Tags         = @('OpenAI', 'API', 'Admin', 'Projects', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            ReleaseNotes = 'Cmdlets for OpenAI organization administration (projects, directory, keys, certificates, audit logs, usage, costs and spend) and the platform API (models, files, batches, fine-tuning, vector stores, assistants); -UnusedForDays for safe key clean-up; a bundled API emulator with sample data; an MCP server. Get-Help about_TrutoOpenAi.'
+
         }
     }
 }

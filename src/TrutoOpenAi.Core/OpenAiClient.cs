@@ -51,6 +51,8 @@ namespace TrutoOpenAi.Core
 
         /// <summary>The connection's retry budget (services that reconcile an unknown outcome retry within it).</summary>
         public int MaxRetries => Settings.MaxRetries;
+        /// <summary>The longest Retry-After this client waits for (Connect-OpenAi -MaxRetryAfterSec); longer waits are not retried.</summary>
+        public TimeSpan MaxRetryAfter => Settings.MaxRetryAfter;
 
         /// <summary>Now, by the client's clock (tests inject it).</summary>
         public DateTimeOffset Now => _time.GetUtcNow();

@@ -208,7 +208,12 @@ Describe 'Usage, costs and spend against the emulator' {
             $high.Scope | Should -Be 'Organization'
             ($projects[1] | Get-OpenAiSpendLimit).ThresholdAmount | Should -Be 1
             $projects[1] | Remove-OpenAiSpendLimit -Confirm:$false
-            $projects[1] | Get-OpenAiSpendLimit -ErrorVariable e -ErrorAction SilentlyContinue
+            # No limit set is not an error (issue 13 item 8): nothing is written, -Verbose says so.
+            $none = @($projects[1] | Get-OpenAiSpendLimit -ErrorVariable e -Verbose 4>&1)
+            $e | Should -BeNullOrEmpty
+            @($none | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+            @($none | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'No hard spend limit is set*' }) | Should -HaveCount 1
+            Get-OpenAiSpendLimit -ProjectId proj_doesnotexist000000000000 -ErrorVariable e -ErrorAction SilentlyContinue
             $e[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
         }
     }

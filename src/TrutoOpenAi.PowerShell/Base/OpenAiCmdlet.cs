@@ -109,7 +109,7 @@ namespace TrutoOpenAi.PowerShell
         /// <summary>Writes the error for one input, or stops the cmdlet when nothing else can work (bad or missing key).</summary>
         protected void WriteOrThrow(Exception exception, object? target)
         {
-            var record = ErrorRecords.From(exception, target);
+            var record = ErrorRecords.From(exception, target, _connection);
             if (ErrorRecords.IsFatal(exception)) ThrowTerminatingError(record);
             WriteError(record);
         }

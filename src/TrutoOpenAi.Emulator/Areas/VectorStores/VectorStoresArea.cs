@@ -154,8 +154,9 @@ public sealed class VectorStoresArea : IEmulatorArea
             var attached = store.FilesOf(vectorStoreId);
             var now = state.Clock.UnixSeconds;
             var record = new VectorStoreFileRecord { Id = fileId, VectorStoreId = vectorStoreId, CreatedAt = now, Bytes = file.Bytes, Attributes = attributes, BatchId = batchId };
-            attached.Remove(fileId);
-            attached.Append(_ => record);
+            // A file added again (e.g. by a file batch) is re-processed in place: its id keeps its list position.
+            if (attached.Get(fileId) is not null) attached.Update(fileId, _ => record);
+            else attached.Append(_ => record);
             store.Items.Update(vectorStoreId, s => s with { LastActiveAt = now });
             return record;
         }

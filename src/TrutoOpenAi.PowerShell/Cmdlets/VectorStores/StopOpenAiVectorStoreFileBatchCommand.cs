@@ -12,7 +12,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
     /// confirmation prompt (ConfirmImpact High). Writes nothing unless -PassThru. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>$batch | Stop-OpenAiVectorStoreFileBatch -Confirm:$false -PassThru</code>
+    /// <code>Get-OpenAiVectorStoreFileBatch -VectorStoreId vs_abc123 -BatchId vsfb_abc123 | Stop-OpenAiVectorStoreFileBatch -Confirm:$false -PassThru</code>
     /// <para>Cancels a batch and writes it, with Status cancelled.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "OpenAiVectorStoreFileBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
