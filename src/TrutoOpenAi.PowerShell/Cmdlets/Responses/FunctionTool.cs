@@ -1,0 +1,118 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrutoOpenAi.Core;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
+{
+    /// <summary>Describes PowerShell commands as function tools and checks JSON schemas given by the user.</summary>
+    internal static class FunctionTool
+    {
+        private static readonly HashSet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable",
+            "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
+        };
+
+        private static readonly HashSet<string> SchemaTypes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "object", "array", "string", "number", "integer", "boolean", "null",
+        };
+
+        /// <summary>A function tool for <paramref name="command"/>: its parameters become the JSON schema (mandatory ones required).</summary>
+        public static JsonObject Describe(CommandInfo command)
+        {
+            var properties = new JsonObject();
+            var required = new JsonArray();
+            foreach (var parameter in command.Parameters.Values.Where(p => !CommonParameters.Contains(p.Name)))
+            {
+                properties[parameter.Name] = TypeSchema(parameter.ParameterType);
+                if (parameter.Attributes.OfType<ParameterAttribute>().Any(a => a.Mandatory)) required.Add(parameter.Name);
+            }
+            var name = new string(command.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' ? c : '_').ToArray());
+            var tool = new JsonObject
+            {
+                ["type"] = "function",
+                ["name"] = name.Length > 64 ? name.Substring(0, 64) : name,
+                ["parameters"] = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required },
+                ["strict"] = false,
+            };
+            tool["description"] = $"The PowerShell command {command.Name}.";
+            return tool;
+        }
+
+        private static JsonObject TypeSchema(Type type)
+        {
+            if (type.IsArray) return new JsonObject { ["type"] = "array", ["items"] = TypeSchema(type.GetElementType()!) };
+            var underlying = Nullable.GetUnderlyingType(type) ?? type;
+            if (underlying == typeof(SwitchParameter) || underlying == typeof(bool)) return new JsonObject { ["type"] = "boolean" };
+            if (underlying == typeof(int) || underlying == typeof(long) || underlying == typeof(short) || underlying == typeof(byte)) return new JsonObject { ["type"] = "integer" };
+            if (underlying == typeof(double) || underlying == typeof(float) || underlying == typeof(decimal)) return new JsonObject { ["type"] = "number" };
+            if (underlying.IsEnum) return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(Enum.GetNames(underlying).Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()) };
+            return new JsonObject { ["type"] = "string" };
+        }
+
+        /// <summary>Reads -JsonSchema (JSON text or hashtable) and checks it is a JSON Schema object the API can use.</summary>
+        public static JsonObject ReadSchema(object value)
+        {
+            JsonObject schema;
+            try
+            {
+                schema = InvokeOpenAiResponseCommand.ToJsonObject(value, "JsonSchema", "OpenAiInvalidJsonSchema");
+            }
+            catch (OpenAiValidationException ex)
+            {
+                throw new OpenAiValidationException("JsonSchema", ex.Message, "OpenAiInvalidJsonSchema");
+            }
+            Check(schema, "#");
+            return schema;
+        }
+
+        private static void Check(JsonObject schema, string where)
+        {
+            if (schema["type"] is JsonNode type)
+            {
+                var names = type is JsonArray list ? list.Select(t => (t as JsonValue)?.ToString()) : new[] { (type as JsonValue)?.TryGetValue<string>(out var s) == true ? s : null };
+                foreach (var name in names)
+                    if (name is null || !SchemaTypes.Contains(name))
+                        throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: 'type' at {where} is {type.ToJsonString()}; expected one of {string.Join(", ", SchemaTypes)}.", "OpenAiInvalidJsonSchema");
+            }
+            if (schema["properties"] is JsonNode properties)
+            {
+                if (properties is not JsonObject map) throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: 'properties' at {where} must be an object.", "OpenAiInvalidJsonSchema");
+                foreach (var property in map)
+                {
+                    if (property.Value is not JsonObject child) throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: property '{property.Key}' at {where} must be a schema object.", "OpenAiInvalidJsonSchema");
+                    Check(child, $"{where}/properties/{property.Key}");
+                }
+            }
+            if (schema["required"] is JsonNode required && (required is not JsonArray names2 || names2.Any(n => n is not JsonValue v || !v.TryGetValue<string>(out _))))
+                throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: 'required' at {where} must be an array of property names.", "OpenAiInvalidJsonSchema");
+            if (schema["items"] is JsonObject items) Check(items, where + "/items");
+        }
+
+        /// <summary>Hashtables, PSObjects and arrays as plain dictionaries and lists the JSON serializer can write.</summary>
+        public static object? ToPlainObject(object? value)
+        {
+            if (value is PSObject custom && custom.BaseObject is PSCustomObject)
+                return custom.Properties.ToDictionary(p => p.Name, p => ToPlainObject(p.Value));
+            value = value is PSObject ps ? ps.BaseObject : value;
+            switch (value)
+            {
+                case null: return null;
+                case string _: return value;
+                case IDictionary dictionary:
+                    var result = new Dictionary<string, object?>();
+                    foreach (DictionaryEntry entry in dictionary) result[entry.Key.ToString()!] = ToPlainObject(entry.Value);
+                    return result;
+                case IEnumerable list when !(value is string):
+                    return list.Cast<object?>().Select(ToPlainObject).ToList();
+                default: return value;
+            }
+        }
+    }
+}
