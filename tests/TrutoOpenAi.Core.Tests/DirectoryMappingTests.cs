@@ -38,7 +38,7 @@ public class DirectoryMappingTests
         Assert.Equal(new[] { "owner", "member" }, user.Roles.Select(r => r.Name));
         Assert.Equal("proj_1", user.Roles[1].Workspace);
         Assert.Equal("Payments", Assert.Single(user.Workspaces).Name);
-        Assert.Equal(json, user.RemoteDataJson);
+        Assert.Equal(json, user.RawJson);
     }
 
     [Fact]

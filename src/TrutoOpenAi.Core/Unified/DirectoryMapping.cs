@@ -102,10 +102,10 @@ namespace TrutoOpenAi.Core.Unified
                 Type = role.PredefinedRole ? "predefined" : "custom",
                 ApplicableIn = string.Equals(role.ResourceType, "api.project", StringComparison.Ordinal) ? "workspace" : "organization",
                 ProjectId = role.ProjectId,
-                Permissions = role.Permissions.ToList(),
+                Permissions = new DisplayList<string>(role.Permissions),
                 CreatedAt = role.CreatedAt,
                 UpdatedAt = role.UpdatedAt,
-                RemoteDataJson = role.RawJson,
+                RawJson = role.RawJson,
             };
         }
 
@@ -125,7 +125,7 @@ namespace TrutoOpenAi.Core.Unified
                 ProjectId = projectId,
                 CreatedAt = role.CreatedAt,
                 UpdatedAt = role.UpdatedAt,
-                RemoteDataJson = role.RawJson,
+                RawJson = role.RawJson,
             };
             if (projectId != null) assignment.Workspace.Add(projectId);
             return assignment;
@@ -151,7 +151,7 @@ namespace TrutoOpenAi.Core.Unified
                 LastName = last,
                 Email = email,
                 RemoteObject = remoteObject,
-                RemoteDataJson = raw,
+                RawJson = raw,
             };
             if (!string.IsNullOrEmpty(email)) user.Emails.Add(new UserEmail { Email = email!, Type = "work", IsPrimary = true });
             return user;
@@ -165,7 +165,7 @@ namespace TrutoOpenAi.Core.Unified
             Description = description,
             Type = "builtin",
             ApplicableIn = applicableIn,
-            RemoteDataJson = "{\"role\":\"" + id + "\"}",
+            RawJson = "{\"role\":\"" + id + "\"}",
         };
     }
 }

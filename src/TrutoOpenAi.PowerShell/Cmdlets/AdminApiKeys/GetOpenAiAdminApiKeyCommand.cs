@@ -28,7 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the admin keys to get (key_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("AdminApiKeyId", "KeyId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -38,8 +38,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        /// <summary>Lists the newest keys first (the API's order=desc).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (oldest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Descending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Descending { get; set; }
 
         protected override void ProcessRecord()
@@ -53,7 +58,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pager = service.List(EffectivePageSize(filtersLocally: pattern != null), Descending ? "desc" : null);
+                var pager = service.List(EffectivePageSize(filtersLocally: pattern != null), ApiOrder(Order, Descending ? "Descending" : null));
                 WritePages(pager, pattern is null ? null : key => pattern.IsMatch(key.Name ?? string.Empty));
             });
         }

@@ -29,7 +29,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the certificates to get (cert_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -43,8 +43,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        /// <summary>Lists the oldest certificates first (the API's order=asc; the default is newest first).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (newest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Ascending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Ascending { get; set; }
 
         protected override void ProcessRecord()
@@ -58,7 +63,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pager = service.List(null, EffectivePageSize(filtersLocally: pattern != null), Ascending ? "asc" : null);
+                var pager = service.List(null, EffectivePageSize(filtersLocally: pattern != null), ApiOrder(Order, Ascending ? "Ascending" : null));
                 WritePages(pager, pattern is null ? null : c => pattern.IsMatch(c.Name ?? string.Empty));
             });
         }

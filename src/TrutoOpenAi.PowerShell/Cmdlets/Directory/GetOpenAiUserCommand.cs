@@ -37,7 +37,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the users to get (user-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
