@@ -50,7 +50,7 @@ Describe 'Cmdlet conventions' {
     }
 
     It 'every sort parameter is -Order Ascending|Descending' {
-        $sortNames = 'Order', 'Sort', 'SortOrder', 'SortBy', 'OrderBy', 'Ascending', 'Descending', 'Direction'
+        $sortNames = 'Order', 'Sort', 'SortOrder', 'Ascending', 'Descending', 'Direction'   # the sort direction; -OrderBy (a sort key) is another thing
         foreach ($p in $visibleParameters | Where-Object { $_.Name -in $sortNames -or @($_.Parameter.Aliases | Where-Object { $_ -in $sortNames }).Count }) {
             $p.Name | Should -Be 'Order' -Because "$($p.Command) -$($p.Name) sorts: one sort parameter name across cmdlets"
             $set = @($p.Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] })

@@ -34,10 +34,12 @@ namespace TrutoOpenAi.Core.Emulator
     {
         public const string ReadyMarker = "EMULATOR_LISTENING ";
         private readonly Process _process;
+        private volatile bool _stopped;
 
         private EmulatorProcess(Process process, Uri baseUri, SecureString adminKey, SecureString apiKey)
         {
             _process = process;
+            ProcessId = process.Id;
             BaseUri = baseUri;
             AdminKey = adminKey;
             ApiKey = apiKey;
@@ -46,11 +48,37 @@ namespace TrutoOpenAi.Core.Emulator
 
         public Uri BaseUri { get; }
         public Uri ControlUri { get; }
-        public int ProcessId => _process.Id;
+        /// <summary>The process id (still known after the process is stopped).</summary>
+        public int ProcessId { get; }
         public int Port => BaseUri.Port;
         public SecureString AdminKey { get; }
         public SecureString ApiKey { get; }
-        public bool HasExited => _process.HasExited;
+        /// <summary>True once the process has exited or was stopped (never throws, also after Dispose).</summary>
+        public bool HasExited
+        {
+            get
+            {
+                if (_stopped) return true;
+                try { return _process.HasExited; }
+                catch (InvalidOperationException) { return true; }
+            }
+        }
+
+        /// <summary>
+        /// POSTs <paramref name="json"/> to the control API's /seed (e.g. {"samples":["api_keys"]}) and returns its answer.
+        /// </summary>
+        public async Task<string> SeedAsync(string json, CancellationToken cancellationToken)
+        {
+            using (var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(60) })
+            using (var content = new System.Net.Http.StringContent(json, System.Text.Encoding.UTF8, "application/json"))
+            using (var response = await http.PostAsync(new Uri(ControlUri, "seed"), content, cancellationToken).ConfigureAwait(false))
+            {
+                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                    throw new InvalidOperationException($"The emulator refused the seed request ({(int)response.StatusCode}): {text}");
+                return text;
+            }
+        }
 
         public static async Task<EmulatorProcess> StartAsync(EmulatorStartOptions options, CancellationToken cancellationToken)
         {
@@ -106,12 +134,14 @@ namespace TrutoOpenAi.Core.Emulator
 
         public void Stop()
         {
+            if (_stopped) return;
             TryKill(_process);
         }
 
         public void Dispose()
         {
             Stop();
+            _stopped = true;
             _process.Dispose();
         }
 

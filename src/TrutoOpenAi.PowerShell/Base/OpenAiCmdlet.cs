@@ -144,6 +144,14 @@ namespace TrutoOpenAi.PowerShell
             return true;
         }
 
+        /// <summary>The three-text ShouldProcess (what -WhatIf/-Verbose say, the question, the caption) that -Force answers.</summary>
+        protected bool ShouldChange(string description, string question, string caption, bool force)
+        {
+            if (!force || MyInvocation.BoundParameters.ContainsKey("Confirm") || IsWhatIf()) return ShouldProcess(description, question, caption);
+            WriteVerbose(description + " (-Force: not asking)");
+            return true;
+        }
+
         private bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);

@@ -45,25 +45,40 @@ public sealed class AdminApiKeyStore(EmulatorState state) : IEmulatorStore, IEmu
 
     public IReadOnlyDictionary<string, object?>? Seed(JsonElement request)
     {
-        if (!request.TryGetProperty("admin_api_keys", out var spec)) return null;
-        if (spec.ValueKind != JsonValueKind.Array) throw ApiErrors.BadRequest("'admin_api_keys' must be an array.", "admin_api_keys").Throw();
-        var added = 0;
-        foreach (var item in spec.EnumerateArray())
+        var seeded = new List<(string? Name, long? CreatedAt, long? LastUsedAt, long? ExpiresAt)>();
+        var now = state.Clock.UnixSeconds;
+        if (SampleSeed.Requested(request, "api_keys"))
         {
-            long? Long(string name) => item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
-            var now = state.Clock.UnixSeconds;
-            var (_, redacted) = NewValue();
-            Items.Append(last => new AdminApiKey
-            {
-                Id = state.Ids.New("key_", 16),
-                Name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : "Seeded admin key",
-                RedactedValue = redacted,
-                CreatedAt = Math.Max(Long("created_at") ?? now, last?.CreatedAt ?? 0),
-                LastUsedAt = Long("last_used_at"),
-                ExpiresAt = Long("expires_at"),
-            });
-            added++;
+            const long day = SampleSeed.Day;
+            seeded.Add(("ci-never-used", now - 100 * day, null, null));
+            seeded.Add(("ci-retired", now - 200 * day, now - 60 * day, null));
+            seeded.Add(("ci-nightly", now - 90 * day, now - day, null));
+            seeded.Add(("ci-created-today", now - 3600, null, now + 30 * day));
         }
-        return new Dictionary<string, object?> { ["admin_api_keys"] = new { added, total = Items.Count } };
+        if (request.TryGetProperty("admin_api_keys", out var spec))
+        {
+            if (spec.ValueKind != JsonValueKind.Array) throw ApiErrors.BadRequest("'admin_api_keys' must be an array.", "admin_api_keys").Throw();
+            foreach (var item in spec.EnumerateArray())
+            {
+                long? Long(string name) => item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
+                seeded.Add((item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : "Seeded admin key",
+                    Long("created_at") ?? now, Long("last_used_at"), Long("expires_at")));
+            }
+        }
+        if (seeded.Count == 0) return null;
+        // The list is oldest first: keep it sorted by creation time, whatever order the keys were seeded in.
+        var all = Items.Snapshot();
+        foreach (var (name, createdAt, lastUsedAt, expiresAt) in seeded)
+        {
+            var (_, redacted) = NewValue();
+            all.Add(new AdminApiKey
+            {
+                Id = state.Ids.New("key_", 16), Name = name, RedactedValue = redacted, CreatedAt = createdAt ?? now,
+                LastUsedAt = lastUsedAt, ExpiresAt = expiresAt,
+            });
+        }
+        Items.Clear();
+        Items.AddRange(all.OrderBy(k => k.CreatedAt));
+        return new Dictionary<string, object?> { ["admin_api_keys"] = new { added = seeded.Count, total = Items.Count } };
     }
 }

@@ -145,8 +145,10 @@ public sealed class AuditLogStore : IEmulatorStore, IEmulatorSeeder
     /// <summary>POST /_emulator/seed {"audit_logs": N | [{"type", "effective_at", "project_id", "actor_id", "actor_email", "resource_id", "session"}]}.</summary>
     public IReadOnlyDictionary<string, object?>? Seed(JsonElement request)
     {
-        if (!request.TryGetProperty("audit_logs", out var spec)) return null;
-        var added = 0;
+        var samples = SampleSeed.Requested(request, "audit_logs") ? SeedSamples() : 0;
+        if (!request.TryGetProperty("audit_logs", out var spec))
+            return samples > 0 ? new Dictionary<string, object?> { ["audit_logs"] = new { added = samples, total = Count } } : null;
+        var added = samples;
         if (spec.ValueKind == JsonValueKind.Number && spec.TryGetInt32(out var count) && count >= 0 && count <= 100_000)
         {
             var now = _state.Clock.UnixSeconds;
@@ -180,6 +182,33 @@ public sealed class AuditLogStore : IEmulatorStore, IEmulatorSeeder
         }
         else throw ApiErrors.BadRequest("'audit_logs' must be a count (0-100000) or an array of events.", "audit_logs").Throw();
         return new Dictionary<string, object?> { ["audit_logs"] = new { added, total = Count } };
+    }
+
+    /// <summary>{"samples": ["audit_logs"]}: a week of history about the first project: logins, key and invite changes,
+    /// a rate limit update and a role binding, some by a dashboard session and some by an admin key.</summary>
+    private int SeedSamples()
+    {
+        var project = _projects.Items.Get(FirstProjectId() ?? "");
+        var now = _state.Clock.UnixSeconds;
+        const long hour = 3600;
+        var events = new (string Type, long Ago, bool Session, JsonObject Details)[]
+        {
+            ("login.succeeded", 7 * 24 * hour, true, new JsonObject()),
+            ("project.updated", 6 * 24 * hour, true, new JsonObject { ["id"] = project?.Id, ["changes_requested"] = new JsonObject { ["title"] = project?.Name } }),
+            ("invite.sent", 5 * 24 * hour, true, new JsonObject { ["id"] = "invite-sample0001", ["data"] = new JsonObject { ["email"] = "new.hire@example.com", ["role"] = "reader" } }),
+            ("api_key.created", 4 * 24 * hour, false, new JsonObject { ["id"] = "key_sample0001", ["data"] = new JsonObject { ["scopes"] = new JsonArray("/v1/*") } }),
+            ("rate_limit.updated", 3 * 24 * hour, false, new JsonObject { ["id"] = "rl-gpt-4o", ["changes_requested"] = new JsonObject { ["max_requests_per_1_minute"] = 500 } }),
+            ("login.failed", 2 * 24 * hour, true, new JsonObject { ["error_code"] = "invalid_credentials", ["error_message"] = "Wrong password" }),
+            ("service_account.created", 36 * hour, false, new JsonObject { ["id"] = "svc_acct_sample0001", ["data"] = new JsonObject { ["role"] = "member" } }),
+            ("api_key.deleted", 20 * hour, false, new JsonObject { ["id"] = "key_sample0002" }),
+            ("logout.succeeded", 2 * hour, true, new JsonObject()),
+        };
+        foreach (var (type, ago, session, details) in events)
+        {
+            var resource = details["id"] is JsonValue v ? v.ToString() : _ids.New("res_", 12);
+            Add(type, now - ago, project?.Id, project?.Name, ActorUserId, ActorEmail, session ? "session" : "api_key", details, [resource]);
+        }
+        return events.Length;
     }
 
     private static string? Str(JsonElement item, string name) =>

@@ -233,6 +233,18 @@ public sealed class DirectoryStore : IEmulatorStore, IEmulatorSeeder
             }
             summary["invites"] = new { added = ids.Count, ids, total = Invites.Count };
         }
+        if (SampleSeed.Requested(request, "invites"))
+        {
+            // Invites in every state: two pending (one to an owner), one accepted, one expired.
+            var samples = new List<string>
+            {
+                CreateInvite("new.hire@example.com", "reader", [], "pending").Id,
+                CreateInvite("team.lead@example.com", "owner", [], "pending").Id,
+                CreateInvite("joined@example.com", "reader", [], "accepted").Id,
+                CreateInvite("too.late@example.com", "reader", [], "expired").Id,
+            };
+            summary["invites"] = new { added = samples.Count, ids = samples, total = Invites.Count };
+        }
         if (request.TryGetProperty("accept_invites", out var accept))
         {
             if (accept.ValueKind != JsonValueKind.Array) throw ApiErrors.InvalidType("accept_invites", "an array of invite ids", accept.ValueKind).Throw();

@@ -40,6 +40,7 @@ public sealed class ModelStore(EmulatorState state) : IEmulatorStore, IEmulatorS
         ("gpt-4.1-mini", 1744318173, "system"),
         ("gpt-4.1-nano", 1744321707, "system"),
         ("o3-mini", 1737146383, "system"),
+        ("o3", 1744225308, "system"),
         ("o4-mini", 1744225351, "system"),
         ("text-embedding-3-small", 1705948997, "system"),
         ("text-embedding-3-large", 1705953180, "system"),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TrutoOpenAi.Emulator.Areas.Projects;
+using TrutoOpenAi.Emulator.Areas.ServiceAccounts;
 using TrutoOpenAi.Emulator.Infrastructure;
 
 namespace TrutoOpenAi.Emulator.Areas.ProjectApiKeys;
@@ -78,7 +79,9 @@ public sealed class ProjectApiKeyStore(EmulatorState state) : IEmulatorStore, IE
 
     public IReadOnlyDictionary<string, object?>? Seed(JsonElement request)
     {
-        if (!request.TryGetProperty("project_api_keys", out var spec)) return null;
+        var samples = SampleSeed.Requested(request, "api_keys") ? SeedSamples() : 0;
+        if (!request.TryGetProperty("project_api_keys", out var spec))
+            return samples > 0 ? new Dictionary<string, object?> { ["project_api_keys"] = new { added = samples } } : null;
         if (spec.ValueKind != JsonValueKind.Array) throw ApiErrors.BadRequest("'project_api_keys' must be an array.", "project_api_keys").Throw();
         var added = 0;
         foreach (var item in spec.EnumerateArray())
@@ -114,7 +117,45 @@ public sealed class ProjectApiKeyStore(EmulatorState state) : IEmulatorStore, IE
                 added++;
             }
         }
-        return new Dictionary<string, object?> { ["project_api_keys"] = new { added } };
+        return new Dictionary<string, object?> { ["project_api_keys"] = new { added = added + samples } };
+    }
+
+    /// <summary>{"samples": ["api_keys"]}: in each of the first three active projects, user keys of every age (used
+    /// yesterday; last used 120 days ago; never used, created 200 days ago; never used, created an hour ago) and a
+    /// service account "legacy-exporter" whose key was last used 120 days ago.</summary>
+    private int SeedSamples()
+    {
+        var projects = state.Store<ProjectStore>().Items.Snapshot().Where(p => p.Status == "active").Take(3).ToList();
+        var accounts = state.Store<ServiceAccountStore>();
+        var now = state.Clock.UnixSeconds;
+        const long day = SampleSeed.Day;
+        var added = 0;
+        foreach (var project in projects)
+        {
+            var store = For(project.Id);
+            void User(string name, long createdAt, long? lastUsedAt, string email)
+            {
+                var (_, redacted) = NewValue("sk-proj-");
+                store.Append(_ => new ProjectApiKey
+                {
+                    Id = state.Ids.New("key_", 16), ProjectId = project.Id, Name = name, RedactedValue = redacted, CreatedAt = createdAt,
+                    LastUsedAt = lastUsedAt,
+                    Owner = new ApiKeyOwner { Type = "user", User = new ApiKeyOwnerUser("user-" + StableSuffix(email), email, email.Split('@')[0], createdAt, "owner") },
+                });
+                added++;
+            }
+            User("legacy-import", now - 300 * day, now - 120 * day, "admin@example.com");
+            User("unused-old", now - 200 * day, null, "admin@example.com");
+            var account = accounts.For(project.Id).Append(_ => new ServiceAccount { Id = state.Ids.New("svc_acct_", 16), Name = "legacy-exporter", CreatedAt = now - 250 * day });
+            var (_, saRedacted) = NewValue("sk-svcacct-");
+            var saKey = AddForServiceAccount(project.Id, new ApiKeyOwnerServiceAccount(account.Id, account.Name, account.CreatedAt, account.Role),
+                "Secret Key", saRedacted, account.CreatedAt);
+            store.Update(saKey.Id, k => k with { LastUsedAt = now - 120 * day });
+            added++;
+            User("ci-deploy", now - 30 * day, now - day, "admin@example.com");
+            User("created-today", now - 3600, null, "admin@example.com");
+        }
+        return added;
     }
 
     private static string StableSuffix(string text)

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using TrutoOpenAi.Core.Models.Access;
 using TrutoOpenAi.Core.Services;
+using TrutoOpenAi.PowerShell.Internal;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
 {
@@ -9,7 +10,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
     /// <para>Without -Id, lists the admin keys, oldest first (-Descending for newest first), streaming every page; -Name
     /// filters by wildcard. With -Id, gets those keys. Only redacted values are ever returned. Project keys are
     /// Get-OpenAiProjectApiKey. Needs an admin key.</para>
+    /// <para>-UnusedForDays 30 keeps the keys unused for 30 days: last used more than 30 days ago, or never used and created
+    /// more than 30 days ago. Use it rather than <c>Where-Object LastUsedAt -lt (Get-Date).AddDays(-30)</c>, which also
+    /// selects keys created a minute ago (LastUsedAt is null for a key never used, and null is less than any date).</para>
     /// </remarks>
+    /// <example>
+    /// <code>Get-OpenAiAdminApiKey -UnusedForDays 30 | Format-Table Name, Id, CreatedAt, LastUsedAt</code>
+    /// <para>Lists the admin keys unused for 30 days (a key never used counts from its creation).</para>
+    /// </example>
     /// <example>
     /// <code>Get-OpenAiAdminApiKey | Where-Object { -not $_.LastUsedAt } | Format-Table Name, Id, CreatedAt</code>
     /// <para>Lists the admin keys that were never used.</para>
@@ -47,6 +55,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
         [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Descending { get; set; }
 
+        /// <summary>Only keys unused for at least this many days: last used before then, or never used and created before then.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(0, 36500)]
+        public int? UnusedForDays { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new AdminApiKeyService(Client);
@@ -58,8 +71,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pager = service.List(EffectivePageSize(filtersLocally: pattern != null), ApiOrder(Order, Descending ? "Descending" : null));
-                WritePages(pager, pattern is null ? null : key => pattern.IsMatch(key.Name ?? string.Empty));
+                var filter = UnusedKeyFilter.And(
+                    pattern is null ? null : key => pattern.IsMatch(key.Name ?? string.Empty),
+                    UnusedKeyFilter.For<OpenAiAdminApiKey>(UnusedForDays, key => key.LastUsedAt, key => key.CreatedAt));
+                var pager = service.List(EffectivePageSize(filtersLocally: filter != null), ApiOrder(Order, Descending ? "Descending" : null));
+                WritePages(pager, filter);
             });
         }
     }

@@ -14,8 +14,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
     /// uses ends the session's access. Writes nothing unless -PassThru. Needs an admin key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiAdminApiKey -Name 'ci-*' | Where-Object LastUsedAt -lt (Get-Date).AddDays(-30) | Remove-OpenAiAdminApiKey</code>
-    /// <para>Deletes CI admin keys unused for 30 days, asking for each.</para>
+    /// <code>Get-OpenAiAdminApiKey -Name 'ci-*' -UnusedForDays 30 | Remove-OpenAiAdminApiKey -WhatIf</code>
+    /// <para>Shows which CI admin keys unused for 30 days would be deleted, deleting none (a key never used counts from its
+    /// creation, so a key made today is kept). Leave out -WhatIf to delete them, asking for each.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiDeletion))]

@@ -20,7 +20,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
     /// <para>Prompts for the Contoso organization's admin key without echoing it and makes 'contoso' the current connection.</para>
     /// </example>
     /// <example>
-    /// <code>$emulator = Start-OpenAiEmulator; Connect-OpenAi -Name local -BaseUri $emulator.BaseUri -AdminKey (ConvertTo-SecureString 'sk-admin-local' -AsPlainText -Force) -PassThru</code>
+    /// <code>$emulator = Start-OpenAiEmulator; Connect-OpenAi -Name local -BaseUri $emulator.BaseUri -AdminKey $emulator.AdminKey -ApiKey $emulator.ApiKey -PassThru</code>
     /// <para>Connects to a local emulator over loopback http and shows the connection (keys appear only as HasAdminKey/HasApiKey).</para>
     /// </example>
     [Cmdlet(VerbsCommunications.Connect, "OpenAi")]

@@ -4,7 +4,11 @@ using TrutoOpenAi.Core.Emulator;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
 {
-    /// <summary>A running emulator started by Start-OpenAiEmulator. Its keys are not shown; -Connect uses them.</summary>
+    /// <summary>
+    /// An emulator started by Start-OpenAiEmulator. Its keys are SecureStrings (AdminKey, ApiKey), never shown as text:
+    /// pass them to Connect-OpenAi for a second named connection. After Stop-OpenAiEmulator, HasExited is true and
+    /// ConnectionName is null (the connection -Connect made is gone).
+    /// </summary>
     public sealed class OpenAiEmulatorInfo
     {
         internal OpenAiEmulatorInfo(EmulatorProcess process, string? connectionName)
@@ -22,11 +26,26 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
         /// <summary>The control API (recorded requests, faults, reset, seed).</summary>
         public Uri ControlUri => Process.ControlUri;
 
+        /// <summary>The loopback port it listens on.</summary>
         public int Port => Process.Port;
+
+        /// <summary>The emulator's process id.</summary>
         public int ProcessId => Process.ProcessId;
+
+        /// <summary>True once the emulator has exited or was stopped.</summary>
         public bool HasExited => Process.HasExited;
-        public string? ConnectionName { get; }
+
+        /// <summary>The connection Start-OpenAiEmulator -Connect made; null without -Connect and after Stop-OpenAiEmulator.</summary>
+        public string? ConnectionName { get; internal set; }
+
+        /// <summary>When it was started.</summary>
         public DateTimeOffset StartedAt { get; }
+
+        /// <summary>The admin key the emulator accepts, e.g. for Connect-OpenAi -AdminKey.</summary>
+        public System.Security.SecureString AdminKey => Process.AdminKey;
+
+        /// <summary>The API (project) key the emulator accepts, e.g. for Connect-OpenAi -ApiKey.</summary>
+        public System.Security.SecureString ApiKey => Process.ApiKey;
 
         public override string ToString() => BaseUri.ToString();
     }

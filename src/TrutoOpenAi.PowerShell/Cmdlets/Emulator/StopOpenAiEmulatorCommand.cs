@@ -54,6 +54,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
             {
                 OpenAiConnectionRegistry.Remove(emulator.ConnectionName);
             }
+            emulator.ConnectionName = null;
             WriteVerbose($"Stopped the emulator at {emulator.BaseUri}.");
             if (PassThru) WriteObject(emulator);
         }

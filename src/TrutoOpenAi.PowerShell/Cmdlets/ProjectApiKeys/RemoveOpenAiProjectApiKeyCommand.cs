@@ -16,8 +16,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ProjectApiKeys
     /// -PassThru. Needs an admin key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiProject | Get-OpenAiProjectApiKey | Where-Object LastUsedAt -lt (Get-Date).AddDays(-90) | Remove-OpenAiProjectApiKey -WhatIf</code>
-    /// <para>Shows which keys unused for 90 days would be deleted, deleting none.</para>
+    /// <code>Get-OpenAiProject | Get-OpenAiProjectApiKey -UnusedForDays 90 | Where-Object OwnerType -eq user | Remove-OpenAiProjectApiKey -WhatIf</code>
+    /// <para>Shows which user keys unused for 90 days would be deleted, deleting none (a key never used counts from its
+    /// creation, so a key made today is kept).</para>
     /// </example>
     /// <example>
     /// <code>Remove-OpenAiProjectApiKey -ProjectId proj_abc123 -ApiKeyId key_abc -Confirm:$false</code>
