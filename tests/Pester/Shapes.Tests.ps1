@@ -259,3 +259,15 @@ Describe 'Cost rows and the cost summary (issue 13.9)' {
         }
     }
 }
+
+Describe 'Words an OpenAI admin uses (issue 13.9)' {
+    It 'users, roles and role assignments say project, never workspace' {
+        $project = Get-OpenAiProject -First 1
+        $user = Get-OpenAiProjectUser -ProjectId $project.Id | Select-Object -First 1
+        $roles = @($project | Get-OpenAiRole)
+        $text = (@($user) + $roles | ForEach-Object { $_.PSObject.Properties | Where-Object Name -ne 'RemoteData' | ForEach-Object { $_.Name; [string]$_.Value } }) -join "`n"
+        $text | Should -Not -Match '(?i)workspace'
+        $user.Projects[0].Id | Should -Be $project.Id
+        $roles | ForEach-Object { $_.ApplicableIn | Should -Be 'project' }
+    }
+}

@@ -36,7 +36,8 @@ namespace TrutoOpenAi.Core.Unified
         public string? Role { get; set; }
 
         public DisplayList<UserRole> Roles { get; set; } = new DisplayList<UserRole>();
-        public DisplayList<Reference> Workspaces { get; set; } = new DisplayList<Reference>();
+        /// <summary>The projects the user belongs to (id and name).</summary>
+        public DisplayList<Reference> Projects { get; set; } = new DisplayList<Reference>();
 
         /// <summary><c>user</c> or <c>service-account</c>.</summary>
         public string? UserType { get; set; }
@@ -66,14 +67,15 @@ namespace TrutoOpenAi.Core.Unified
         public override string ToString() => Email;
     }
 
-    /// <summary>A role held by a unified user, in the organization or in a workspace (project).</summary>
+    /// <summary>A role held by a unified user, in the organization or in a project.</summary>
     public sealed class UserRole
     {
         public string Id { get; set; } = string.Empty;
         public string? Name { get; set; }
         public string? Organization { get; set; }
-        public string? Workspace { get; set; }
-        public override string ToString() => Workspace is null ? $"{Name} (organization)" : $"{Name} ({Workspace})";
+        /// <summary>The project the role applies in; null for an organization role.</summary>
+        public string? Project { get; set; }
+        public override string ToString() => Project is null ? $"{Name} (organization)" : $"{Name} ({Project})";
     }
 
     /// <summary>A reference to another resource: <c>{id, name}</c>.</summary>
@@ -85,7 +87,7 @@ namespace TrutoOpenAi.Core.Unified
     }
 
     /// <summary>Truto's unified Role. Type: <c>builtin</c> (the fixed owner/reader/member roles of the role field),
-    /// <c>predefined</c> or <c>custom</c> (RBAC roles). ApplicableIn: <c>organization</c> or <c>workspace</c> (project).</summary>
+    /// <c>predefined</c> or <c>custom</c> (RBAC roles). ApplicableIn: <c>organization</c> or <c>project</c>.</summary>
     public sealed class Role
     {
         public string Id { get; set; } = string.Empty;
@@ -129,10 +131,11 @@ namespace TrutoOpenAi.Core.Unified
         public string RoleId { get; set; } = string.Empty;
         public string? RoleName { get; set; }
 
-        /// <summary>The project of a project-scoped assignment (also in <see cref="Workspace"/>).</summary>
+        /// <summary>The project of a project-scoped assignment (also in <see cref="Projects"/>).</summary>
         public string? ProjectId { get; set; }
 
-        public DisplayList<string> Workspace { get; set; } = new DisplayList<string>();
+        /// <summary>The projects the assignment applies in (the project of a project-scoped one; empty in the organization).</summary>
+        public DisplayList<string> Projects { get; set; } = new DisplayList<string>();
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>The OpenAI object exactly as the API sent it (JSON text).</summary>

@@ -7,7 +7,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
 {
     /// <summary>Gets the organization's admin API keys.</summary>
     /// <remarks>
-    /// <para>Without -Id, lists the admin keys, oldest first (-Descending for newest first), streaming every page; -Name
+    /// <para>Without -Id, lists the admin keys, oldest first (-Order Descending for newest first), streaming every page; -Name
     /// filters by wildcard. With -Id, gets those keys. Only redacted values are ever returned. Project keys are
     /// Get-OpenAiProjectApiKey. Needs an admin key.</para>
     /// <para>-UnusedForDays 30 keeps the keys unused for 30 days: last used more than 30 days ago, or never used and created

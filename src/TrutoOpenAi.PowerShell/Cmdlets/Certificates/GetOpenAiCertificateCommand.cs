@@ -6,7 +6,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
 {
     /// <summary>Gets the certificates uploaded to the organization.</summary>
     /// <remarks>
-    /// <para>Without -Id, lists the organization's certificates, newest first (-Ascending for oldest first), streaming every
+    /// <para>Without -Id, lists the organization's certificates, newest first (-Order Ascending for oldest first), streaming every
     /// page, each with Active saying whether it is active for the organization; -Name filters by wildcard. With -Id, gets
     /// those certificates (the API leaves Active out there); -IncludeContent adds the PEM text in Content. For the
     /// certificates of a project, see Get-OpenAiProjectCertificate. Needs an admin key.</para>

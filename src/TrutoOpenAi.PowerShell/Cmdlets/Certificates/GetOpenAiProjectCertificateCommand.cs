@@ -6,7 +6,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
 {
     /// <summary>Gets the certificates of a project, with whether each is active there.</summary>
     /// <remarks>
-    /// <para>Lists the organization's certificates as seen from a project, newest first (-Ascending for oldest first),
+    /// <para>Lists the organization's certificates as seen from a project, newest first (-Order Ascending for oldest first),
     /// streaming every page; Active says whether each is active for that project, and ProjectId names the project. -Name
     /// filters by wildcard, -Active keeps only the certificates active for the project. Projects can be piped in.
     /// Needs an admin key.</para>

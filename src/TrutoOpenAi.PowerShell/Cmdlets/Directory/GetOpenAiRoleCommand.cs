@@ -10,7 +10,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// <para>Without -ProjectId, writes the built-in organization roles (owner, reader: the values of a user's role field,
     /// Type 'builtin') and then the organization's RBAC roles from GET /organization/roles (Type 'predefined' or
     /// 'custom', ApplicableIn 'organization'). With -ProjectId (or piped projects), writes the built-in project roles
-    /// (owner, member) and the project's RBAC roles from GET /projects/{project_id}/roles (ApplicableIn 'workspace').
+    /// (owner, member) and the project's RBAC roles from GET /projects/{project_id}/roles (ApplicableIn 'project').
     /// With -RoleId, gets those RBAC roles. RemoteData is the raw OpenAI role. RBAC lists page with the 'next' cursor;
     /// -First and -Skip count the built-in roles too (-First 1 is the first built-in role, with no request). An exact
     /// -Name (no wildcard) gives one role: the RBAC role of that name when there is one (predefined 'Member' rather than
@@ -76,7 +76,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
                 bool Keep(Role r) => (pattern == null || pattern.IsMatch(r.Name ?? "")) &&
                                      (Type == null || string.Equals(r.Type, Type, System.StringComparison.OrdinalIgnoreCase));
-                var scope = projectId is null ? "organization" : "workspace";
+                var scope = projectId is null ? "organization" : "project";
                 var builtIns = DirectoryMapping.BuiltInRoles.Where(r => r.ApplicableIn == scope && Keep(r))
                     .Select(copy => new Role { Id = copy.Id, Name = copy.Name, Label = copy.Label, Description = copy.Description, Type = copy.Type, ApplicableIn = copy.ApplicableIn, ProjectId = projectId, RawJson = copy.RawJson })
                     .Select(role => (object)DirectoryOutput.WithRemoteData(role, role.RawJson))

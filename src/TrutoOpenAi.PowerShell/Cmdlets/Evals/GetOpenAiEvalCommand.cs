@@ -6,13 +6,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
 {
     /// <summary>Gets evals: their data source configuration and testing criteria.</summary>
     /// <remarks>
-    /// <para>Without -Id, lists the evals, oldest first (-Descending for newest first), streaming every page; -First stops
+    /// <para>Without -Id, lists the evals, oldest first (-Order Descending for newest first), streaming every page; -First stops
     /// the requests once enough have come. With -Id (or evals piped by property name, e.g. runs' EvalId), gets those evals;
     /// an unknown id writes an OpenAiNotFound error and the pipeline goes on. Outputs carry EvalId, so they pipe into
     /// Get-OpenAiEvalRun and New-OpenAiEvalRun. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiEval -Descending -First 5 | Format-Table Id, Name, CreatedAt</code>
+    /// <code>Get-OpenAiEval -Order Descending -First 5 | Format-Table Id, Name, CreatedAt</code>
     /// <para>Lists the five newest evals.</para>
     /// </example>
     /// <example>

@@ -7,7 +7,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
     /// <summary>Gets the runs of an eval.</summary>
     /// <remarks>
     /// <para>Without -RunId, lists the runs of the eval given by -EvalId (or piped in from Get-OpenAiEval), oldest first
-    /// (-Descending for newest first), streaming every page; -Status asks the API for runs in one state only. With -RunId,
+    /// (-Order Descending for newest first), streaming every page; -Status asks the API for runs in one state only. With -RunId,
     /// gets those runs with their status, result counts and per-criterion results; an unknown id writes an OpenAiNotFound
     /// error and the pipeline goes on. Runs carry EvalId and RunId, so they pipe into Wait-OpenAiEvalRun,
     /// Get-OpenAiEvalRunOutputItem, Stop-OpenAiEvalRun and Remove-OpenAiEvalRun. Needs an API key.</para>

@@ -7,7 +7,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     /// <summary>Gets the projects allowed to use a fine-tuned model checkpoint.</summary>
     /// <remarks>
     /// <para>Lists the permissions of the checkpoint given by -FineTunedModelCheckpoint (its ft:... model name, or
-    /// checkpoints piped in from Get-OpenAiFineTuningCheckpoint), newest first unless -Ascending, streaming every page.
+    /// checkpoints piped in from Get-OpenAiFineTuningCheckpoint), newest first unless -Order Ascending, streaming every page.
     /// -ProjectId keeps only that project's permission (filtered by the API). Each permission carries PermissionId,
     /// ProjectId and FineTunedModelCheckpoint, so it pipes to Remove-OpenAiFineTuningCheckpointPermission. An unknown
     /// checkpoint writes an OpenAiNotFound error and the pipeline goes on. Needs the admin key, although the path is not
