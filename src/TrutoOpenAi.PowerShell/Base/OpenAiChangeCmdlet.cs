@@ -74,7 +74,9 @@ namespace TrutoOpenAi.PowerShell
         protected override void ProcessRecord()
         {
             var piped = ParameterSetName == InputObjectSet ? InputObject : null;
-            Try(piped is null ? (object)TargetId : piped, () =>
+            // Errors name the id (TargetObject), for a piped object too.
+            var targetId = piped is null ? TargetId : PSObject.AsPSObject(piped).Properties["Id"]?.Value ?? piped;
+            Try(targetId, () =>
             {
                 CheckParameters();
                 var target = piped ?? Await(observer => GetAsync(observer, CancellationToken));
