@@ -19,6 +19,7 @@ namespace TrutoOpenAi.Core
     {
         private static readonly ResiliencePropertyKey<IOpenAiCallObserver?> ObserverProperty =
             new ResiliencePropertyKey<IOpenAiCallObserver?>("TrutoOpenAi.Observer");
+        private static readonly ResiliencePropertyKey<bool> IdempotentProperty = new ResiliencePropertyKey<bool>("TrutoOpenAi.Idempotent");
 
         private readonly HttpClient _http;
         private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
@@ -34,7 +35,8 @@ namespace TrutoOpenAi.Core
             _retry = new RetryPolicy(settings.MaxRetryAfter, random);
             var auth = new AuthenticationHandler(settings)
             {
-                InnerHandler = new TracingHandler { InnerHandler = transport ?? new HttpClientHandler() },
+                // Redirects are not followed: the organization and project headers (and the key, on some runtimes) would go along.
+                InnerHandler = new TracingHandler { InnerHandler = transport ?? new HttpClientHandler { AllowAutoRedirect = false } },
             };
             _http = new HttpClient(auth, disposeHandler: true)
             {
@@ -45,7 +47,25 @@ namespace TrutoOpenAi.Core
             _pipeline = BuildPipeline();
         }
 
-        public OpenAiConnectionSettings Settings { get; }
+        internal OpenAiConnectionSettings Settings { get; }
+
+        /// <summary>The connection's retry budget (services that reconcile an unknown outcome retry within it).</summary>
+        public int MaxRetries => Settings.MaxRetries;
+
+        /// <summary>Now, by the client's clock (tests inject it).</summary>
+        public DateTimeOffset Now => _time.GetUtcNow();
+
+        /// <summary>The backoff before retry number <paramref name="retry"/> (0-based).</summary>
+        public TimeSpan RetryDelay(int retry) => _retry.Backoff(retry);
+
+        /// <summary>Waits on the client's clock (instant in tests with a fake clock).</summary>
+        public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+            delay <= TimeSpan.Zero ? Task.CompletedTask
+#if NET8_0_OR_GREATER
+            : Task.Delay(delay, _time, cancellationToken);
+#else
+            : _time.Delay(delay, cancellationToken);
+#endif
 
         /// <summary>The x-ratelimit-* headers of the latest response that had them.</summary>
         public RateLimitStatus? RateLimit { get; private set; }
@@ -69,8 +89,10 @@ namespace TrutoOpenAi.Core
         /// <summary>Sends a request (with retries) and returns a successful response; API errors throw <see cref="OpenAiApiException"/>.</summary>
         public async Task<HttpResponseMessage> SendAsync(OpenAiRequest request, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
         {
+            var target = ResolveUri(request);
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(ObserverProperty, observer);
+            context.Properties.Set(IdempotentProperty, request.IsIdempotent);
             var attempt = 0;
             HttpResponseMessage response;
             try
@@ -78,12 +100,20 @@ namespace TrutoOpenAi.Core
                 response = await _pipeline.ExecuteAsync(async (ctx, state) =>
                 {
                     attempt++;
-                    return await SendOnceAsync(state, attempt, ctx.Properties.GetValue(ObserverProperty, null), ctx.CancellationToken).ConfigureAwait(false);
-                }, context, request).ConfigureAwait(false);
+                    return await SendOnceAsync(state.request, state.target, attempt, ctx.Properties.GetValue(ObserverProperty, null), ctx.CancellationToken).ConfigureAwait(false);
+                }, context, (request, target)).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (Exception ex) when (!request.IsIdempotent && (ex is AttemptTimeoutException || ex is IOException ||
+                                       (ex is HttpRequestException && !RetryPolicy.CertainlyNotSent(ex))))
+            {
+                // A create may have been carried out: repeating it could duplicate it, and failing as if nothing happened could lose it.
+                throw new OpenAiOutcomeUnknownException(request.Method.Method, "/" + request.Path,
+                    ex is AttemptTimeoutException ? $"no answer within {Settings.Timeout.TotalSeconds:0.#} s" : "the connection failed (" + ex.Message + ")",
+                    null, null, ex);
             }
             catch (AttemptTimeoutException ex)
             {
@@ -110,14 +140,51 @@ namespace TrutoOpenAi.Core
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
-                throw await ToApiExceptionAsync(request, response).ConfigureAwait(false);
+                var error = await ToApiExceptionAsync(request, response).ConfigureAwait(false);
+                if (!request.IsIdempotent && error.StatusCode >= 500 && !_retry.CertainlyNotActed(response, _time.GetUtcNow()))
+                    throw new OpenAiOutcomeUnknownException(request.Method.Method, "/" + request.Path, $"the server failed with HTTP {error.StatusCode}",
+                        error.StatusCode, error.RequestId, error);
+                throw error;
             }
         }
 
-        private async Task<HttpResponseMessage> SendOnceAsync(OpenAiRequest request, int attempt, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
+        /// <summary>
+        /// The absolute address of a request, which must stay under the base URI: an encoded '..' (%2e%2e), a backslash, or
+        /// another scheme or host in the path is refused before anything is sent.
+        /// </summary>
+        private Uri ResolveUri(OpenAiRequest request)
         {
-            using var message = new HttpRequestMessage(request.Method, request.PathAndQuery);
-            message.Properties[AuthenticationHandler.AdminFlag] = request.RequiresAdminKey;
+            var baseUri = Settings.NormalizedBaseUri;
+            var pathAndQuery = request.PathAndQuery;
+            var path = pathAndQuery.Split('?')[0];
+            string decoded;
+            try
+            {
+                decoded = Uri.UnescapeDataString(path);
+            }
+            catch (UriFormatException)
+            {
+                decoded = path;
+            }
+            Uri? target = null;
+            var shapeOk = decoded.IndexOf('\\') < 0 &&
+                          Array.TrueForAll(decoded.Split('/'), segment => segment != ".." && segment != ".") &&
+                          Uri.TryCreate(baseUri, pathAndQuery, out target);
+            if (!shapeOk || target is null || !target.IsAbsoluteUri ||
+                !string.Equals(target.GetLeftPart(UriPartial.Authority), baseUri.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase) ||
+                !target.AbsolutePath.StartsWith(baseUri.AbsolutePath, StringComparison.Ordinal))
+            {
+                throw new OpenAiValidationException("Path",
+                    $"The path '{SecretText.Redact(path)}' would leave the connection's base URI {baseUri}: it may not hold '..', '.', a backslash or another address (also when percent-encoded).",
+                    "OpenAiInvalidPath");
+            }
+            return target;
+        }
+
+        private async Task<HttpResponseMessage> SendOnceAsync(OpenAiRequest request, Uri target, int attempt, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
+        {
+            using var message = new HttpRequestMessage(request.Method, target);
+            message.Properties[AuthenticationHandler.OperationKey] = request.Operation;
             message.Properties[TracingHandler.ObserverKey] = observer;
             message.Properties[TracingHandler.AttemptKey] = attempt;
             message.Properties[TracingHandler.BodySummaryKey] = request.BodySummary;
@@ -145,7 +212,8 @@ namespace TrutoOpenAi.Core
                 builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
                 {
                     MaxRetryAttempts = Settings.MaxRetries,
-                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context.Properties.GetValue(IdempotentProperty, true),
+                        args.Context.CancellationToken)),
                     DelayGenerator = args => new ValueTask<TimeSpan?>(_retry.NextDelay(args.AttemptNumber, args.Outcome.Result, _time.GetUtcNow())),
                     OnRetry = args =>
                     {
@@ -159,11 +227,21 @@ namespace TrutoOpenAi.Core
             return builder.Build();
         }
 
-        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+        /// <summary>
+        /// Idempotent requests: retryable statuses, connection failures and timeouts. Others (creates) only when the failure
+        /// certainly came before the server acted: a connection never made, 429, 408, a 503 with Retry-After, x-should-retry: true.
+        /// A TLS certificate failure is never retried: it cannot succeed.
+        /// </summary>
+        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool idempotent, CancellationToken cancellationToken)
         {
             if (cancellationToken.IsCancellationRequested) return false; // the caller gave up: never retry that
-            if (outcome.Result is { } response) return _retry.ShouldRetry(response, _time.GetUtcNow());
-            return outcome.Exception is HttpRequestException || outcome.Exception is IOException || outcome.Exception is AttemptTimeoutException;
+            var now = _time.GetUtcNow();
+            if (outcome.Result is { } response)
+                return _retry.ShouldRetry(response, now) && (idempotent || response.IsSuccessStatusCode || _retry.CertainlyNotActed(response, now));
+            var exception = outcome.Exception;
+            if (exception is null || RetryPolicy.IsCertificateFailure(exception)) return false;
+            if (!idempotent) return exception is HttpRequestException && RetryPolicy.CertainlyNotSent(exception);
+            return exception is HttpRequestException || exception is IOException || exception is AttemptTimeoutException;
         }
 
         private static string Describe(Outcome<HttpResponseMessage> outcome) =>
@@ -174,7 +252,7 @@ namespace TrutoOpenAi.Core
         private async Task<OpenAiApiException> ToApiExceptionAsync(OpenAiRequest request, HttpResponseMessage response)
         {
             string? message = null, type = null, code = null, param = null;
-            var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var body = response.Content is null ? string.Empty : await ReadCappedAsync(response.Content).ConfigureAwait(false);
             try
             {
                 using var document = JsonDocument.Parse(body);
@@ -200,6 +278,23 @@ namespace TrutoOpenAi.Core
             var retryAfter = RetryPolicy.ReadRetryAfter(response.Headers, _time.GetUtcNow());
             return new OpenAiApiException((int)response.StatusCode, message, type, code, param, requestId,
                 request.Method.Method, "/" + request.Path, retryAfter);
+        }
+
+        /// <summary>Error bodies are read up to 64 KB: a huge one must not become a huge error record (or exhaust memory).</summary>
+        public const int MaxErrorBodyBytes = 64 * 1024;
+
+        private static async Task<string> ReadCappedAsync(HttpContent content)
+        {
+            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new byte[MaxErrorBodyBytes];
+            var read = 0;
+            while (read < buffer.Length)
+            {
+                var n = await stream.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false);
+                if (n == 0) break;
+                read += n;
+            }
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
 
         private static string? Text(JsonElement element, string name) =>
@@ -231,9 +326,11 @@ namespace TrutoOpenAi.Core
             Http.IOpenAiCallObserver? observer, System.Threading.CancellationToken cancellationToken) where T : Models.OpenAiObject
         {
             using var document = await client.SendJsonAsync(request, observer, cancellationToken).ConfigureAwait(false);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !document.RootElement.EnumerateObject().MoveNext())
+                throw new OpenAiResponseException($"{request.Method} /{request.Path} answered success with {(document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object ? "an empty body" : "JSON that is not an object")} instead of a {typeof(T).Name}.");
             try
             {
-                return Models.OpenAiObject.From<T>(document.RootElement);
+                using (Json.TolerantReader.Observe(observer)) return Models.OpenAiObject.From<T>(document.RootElement);
             }
             catch (System.Text.Json.JsonException ex)
             {

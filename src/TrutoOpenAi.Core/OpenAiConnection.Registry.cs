@@ -18,7 +18,69 @@ namespace TrutoOpenAi.Core
         }
 
         internal OpenAiConnectionSettings Settings { get; }
+
+        /// <summary>The HTTP client of this connection. It shows no key: its settings are not public.</summary>
         public OpenAiClient Client { get; }
+
+        private readonly object _gate = new object();
+        private int _leases;
+        private bool _retired;
+        private OpenAiConnection? _successor;
+
+        /// <summary>False once Disconnect-OpenAi removed it or a Connect-OpenAi with its name replaced it.</summary>
+        public bool IsActive { get { lock (_gate) return !_retired; } }
+
+        /// <summary>
+        /// Marks the client in use by one call (a cmdlet's lifetime): a retired connection is disposed only when the last
+        /// lease ends, so calls in flight finish on it. Returns false when it is already retired.
+        /// </summary>
+        public bool TryAcquire()
+        {
+            lock (_gate)
+            {
+                if (_retired) return false;
+                _leases++;
+                return true;
+            }
+        }
+
+        public void Release()
+        {
+            bool dispose;
+            lock (_gate)
+            {
+                if (_leases > 0) _leases--;
+                dispose = _retired && _leases == 0;
+            }
+            if (dispose) Client.Dispose();
+        }
+
+        /// <summary>The connection that now stands for this one: itself while active, its replacement, or null once removed.</summary>
+        public static OpenAiConnection? Live(OpenAiConnection? connection)
+        {
+            for (var hops = 0; connection != null && hops < 1000; hops++)
+            {
+                lock (connection._gate)
+                {
+                    if (!connection._retired) return connection;
+                    connection = connection._successor;
+                }
+            }
+            return null;
+        }
+
+        internal void Retire(OpenAiConnection? successor)
+        {
+            bool dispose;
+            lock (_gate)
+            {
+                if (_retired) return;
+                _retired = true;
+                _successor = successor;
+                dispose = _leases == 0;
+            }
+            if (dispose) Client.Dispose();
+        }
 
         public string Name => Settings.Name;
         public Uri BaseUri => Settings.NormalizedBaseUri;
@@ -32,7 +94,7 @@ namespace TrutoOpenAi.Core
 
         /// <summary>Where the connection came from: Connect-OpenAi, the environment, or an emulator.</summary>
         public string Source { get; set; } = "Connect-OpenAi";
-        public bool IsCurrent => ReferenceEquals(OpenAiConnectionRegistry.Current, this);
+        public bool IsCurrent => OpenAiConnectionRegistry.IsCurrent(this);
 
         public override string ToString() => $"{Name} ({BaseUri})";
 
@@ -59,37 +121,54 @@ namespace TrutoOpenAi.Core
             else environment[name] = value;
         }
 
-        public void Dispose() => Client.Dispose();
+        public void Dispose() => Retire(successor: null);
     }
 
-    /// <summary>The process-wide set of named connections and the current one (shared by parallel runspaces).</summary>
+    /// <summary>
+    /// The process-wide set of named connections (shared by name across runspaces) and, per scope (a PowerShell runspace),
+    /// the current one. A scope that chose a connection (Connect-OpenAi, Start-OpenAiEmulator -Connect) keeps it whatever
+    /// other scopes do; a scope that never chose one uses the process default, which only the scope that set it first
+    /// (normally the host's runspace) moves. Removing the current connection leaves no current connection: the next
+    /// unqualified call fails (or uses the environment) rather than reaching another tenant. Replacing a connection under
+    /// the same name moves every scope that used it to the replacement; calls already in flight finish on the old client,
+    /// which is disposed when the last of them ends.
+    /// </summary>
     public static class OpenAiConnectionRegistry
     {
         private static readonly object Gate = new object();
+        private static readonly object ProcessScope = new object();
         private static readonly Dictionary<string, OpenAiConnection> Connections = new Dictionary<string, OpenAiConnection>(StringComparer.OrdinalIgnoreCase);
-        // Connections that were current, most recent last: removing the current one restores the one before it.
-        private static readonly List<OpenAiConnection> History = new List<OpenAiConnection>();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Selection> Selections =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<object, Selection>();
+        private static OpenAiConnection? _default;
+        private static WeakReference? _defaultOwner;
 
-        public static OpenAiConnection? Current { get; private set; }
+        /// <summary>
+        /// Tells which scope the caller runs in (the PowerShell layer answers the calling runspace). Without it the whole
+        /// process is one scope, as for the MCP server.
+        /// </summary>
+        public static Func<object?>? ScopeProvider { get; set; }
+
+        /// <summary>The current connection of the calling scope (its own choice, else the process default); null when none.</summary>
+        public static OpenAiConnection? Current
+        {
+            get { lock (Gate) return CurrentOf(Scope); }
+        }
 
         public static IReadOnlyList<OpenAiConnection> All
         {
             get { lock (Gate) return Connections.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList(); }
         }
 
-        /// <summary>Adds or replaces a named connection; the replaced one is disposed.</summary>
+        /// <summary>Adds or replaces a named connection; the replaced one is retired (disposed once no call uses it).</summary>
         public static void Add(OpenAiConnection connection, bool makeCurrent)
         {
             lock (Gate)
             {
                 if (Connections.TryGetValue(connection.Name, out var old) && !ReferenceEquals(old, connection))
-                {
-                    History.Remove(old);
-                    if (ReferenceEquals(Current, old)) Current = null;
-                    old.Dispose();
-                }
+                    old.Retire(successor: connection);
                 Connections[connection.Name] = connection;
-                if (makeCurrent || Current is null) MakeCurrent(connection);
+                if (makeCurrent || CurrentOf(Scope) is null) Choose(Scope, connection);
             }
         }
 
@@ -98,29 +177,55 @@ namespace TrutoOpenAi.Core
             lock (Gate) return Connections.TryGetValue(name, out var connection) ? connection : null;
         }
 
+        /// <summary>Forgets a named connection in every scope; where it was current, no connection is current any more.</summary>
         public static bool Remove(string name)
         {
             lock (Gate)
             {
                 if (!Connections.TryGetValue(name, out var connection)) return false;
                 Connections.Remove(name);
-                History.Remove(connection);
-                if (ReferenceEquals(Current, connection)) Current = History.Count > 0 ? History[History.Count - 1] : Connections.Values.FirstOrDefault();
-                connection.Dispose();
+                connection.Retire(successor: null);
+                if (ReferenceEquals(_default, connection)) _default = null;
                 return true;
             }
         }
 
         public static void SetCurrent(OpenAiConnection connection)
         {
-            lock (Gate) MakeCurrent(connection);
+            lock (Gate) Choose(Scope, connection);
         }
 
-        private static void MakeCurrent(OpenAiConnection connection)
+        /// <summary>Whether <paramref name="connection"/> is what the calling scope uses when no connection is named.</summary>
+        public static bool IsCurrent(OpenAiConnection connection)
         {
-            History.Remove(connection);
-            History.Add(connection);
-            Current = connection;
+            lock (Gate) return ReferenceEquals(CurrentOf(Scope), connection);
+        }
+
+        private static object Scope => ScopeProvider?.Invoke() ?? ProcessScope;
+
+        private static OpenAiConnection? CurrentOf(object scope)
+        {
+            if (Selections.TryGetValue(scope, out var selection))
+                return selection.Connection = OpenAiConnection.Live(selection.Connection);
+            _default = OpenAiConnection.Live(_default);
+            return _default;
+        }
+
+        private static void Choose(object scope, OpenAiConnection connection)
+        {
+            Selections.GetValue(scope, _ => new Selection()).Connection = connection;
+            var owner = _defaultOwner?.Target;
+            if (OpenAiConnection.Live(_default) is null || owner is null || ReferenceEquals(owner, scope))
+            {
+                _default = connection;
+                _defaultOwner = new WeakReference(scope);
+            }
+        }
+
+        /// <summary>A scope's own choice; a null connection means "none" (it was removed), not "use the default".</summary>
+        private sealed class Selection
+        {
+            public OpenAiConnection? Connection;
         }
     }
 }

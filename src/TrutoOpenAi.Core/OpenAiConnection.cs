@@ -44,6 +44,8 @@ namespace TrutoOpenAi.Core
                 throw new OpenAiValidationException("MaxRetries", "MaxRetries must be between 0 and 10.");
             if (Timeout <= TimeSpan.Zero)
                 throw new OpenAiValidationException("TimeoutSec", "The timeout must be positive.");
+            CheckHeaderValue(Organization, "Organization");
+            CheckHeaderValue(Project, "Project");
             CheckKeyKind(AdminKey, "AdminKey", expectAdmin: true);
             CheckKeyKind(ApiKey, "ApiKey", expectAdmin: false);
         }
@@ -63,6 +65,22 @@ namespace TrutoOpenAi.Core
             if (uri.IsLoopback) return true;
             var host = uri.Host.Trim('[', ']');
             return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address);
+        }
+
+        /// <summary>
+        /// Values sent as headers (OpenAI-Organization, OpenAI-Project): printable ASCII only. A CR or LF would start a new
+        /// header on the wire; other characters fail every call later.
+        /// </summary>
+        private static void CheckHeaderValue(string? value, string parameter)
+        {
+            if (value is null) return;
+            foreach (var c in value)
+            {
+                if (c < 0x21 || c > 0x7E)
+                    throw new OpenAiValidationException(parameter,
+                        $"-{parameter} may hold only printable ASCII characters without spaces (ids look like org-... and proj_...); it has {(c == '\r' || c == '\n' ? "a line break" : $"the character U+{(int)c:X4}")}.",
+                        "OpenAiInvalidHeaderValue");
+            }
         }
 
         private static void CheckKeyKind(SecureString? key, string parameter, bool expectAdmin)

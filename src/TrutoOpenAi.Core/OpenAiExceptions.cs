@@ -22,8 +22,9 @@ namespace TrutoOpenAi.Core
             StatusCode = statusCode;
             ApiMessage = apiMessage is null ? null : SecretText.Redact(apiMessage);
             ErrorType = type;
-            Code = code;
-            Param = param;
+            // A server may echo a key in code or param too: redact them as the message is.
+            Code = code is null ? null : SecretText.Redact(code);
+            Param = param is null ? null : SecretText.Redact(param);
             RequestId = requestId;
             Method = method;
             Path = path;
@@ -59,8 +60,8 @@ namespace TrutoOpenAi.Core
             var text = string.IsNullOrWhiteSpace(message) ? ReasonPhrase(status) : SecretText.Redact(message!);
             var details = $"HTTP {status}";
             if (!string.IsNullOrEmpty(type)) details += $", type {type}";
-            if (!string.IsNullOrEmpty(code)) details += $", code {code}";
-            if (!string.IsNullOrEmpty(param)) details += $", param {param}";
+            if (!string.IsNullOrEmpty(code)) details += $", code {SecretText.Redact(code!)}";
+            if (!string.IsNullOrEmpty(param)) details += $", param {SecretText.Redact(param!)}";
             if (!string.IsNullOrEmpty(requestId)) details += $", request {requestId}";
             return $"{text} ({method} {path}: {details})";
         }
@@ -107,5 +108,52 @@ namespace TrutoOpenAi.Core
     {
         public OpenAiResponseException(string message, Exception? inner = null) : base(message, inner) { }
         public override string ErrorId => "OpenAiUnexpectedResponse";
+    }
+
+    /// <summary>
+    /// A request that is not safe to repeat (a create) failed after it may have reached the server: a 5xx, a dropped
+    /// connection or a timeout after it was sent. It was not retried, so it is applied at most once; it may have been
+    /// applied. Look for the result (the Get- cmdlet of the same noun) before running it again.
+    /// </summary>
+    public sealed class OpenAiOutcomeUnknownException : OpenAiException
+    {
+        public OpenAiOutcomeUnknownException(string method, string path, string failure, int? statusCode, string? requestId, Exception? inner)
+            : base($"{method} {path} may or may not have been applied: {failure} after the request was sent. It was not retried, so it " +
+                   "was applied at most once. Check whether it took effect (the Get- cmdlet of the same noun lists what exists) before running it again.", inner)
+        {
+            Method = method;
+            Path = path;
+            StatusCode = statusCode;
+            RequestId = requestId;
+        }
+
+        public string Method { get; }
+        public string Path { get; }
+        /// <summary>The HTTP status of the failed attempt; null when no answer came (dropped connection, timeout).</summary>
+        public int? StatusCode { get; }
+        public string? RequestId { get; }
+        public override string ErrorId => "OpenAiOutcomeUnknown";
+    }
+
+    /// <summary>
+    /// A listing stopped by a failure after its retries. <see cref="ResumeCursor"/> is the cursor to pass to the same
+    /// cmdlet's -StartingAfter to continue from the first item not yet written; the ErrorId is that of the failure.
+    /// </summary>
+    public sealed class OpenAiListStoppedException : OpenAiException
+    {
+        public OpenAiListStoppedException(OpenAiException failure, string? resumeCursor, ulong itemsWritten, string command)
+            : base(failure.Message + (resumeCursor is null
+                ? $" The listing stopped before its first page; run {command} again."
+                : $" The listing stopped after {itemsWritten} item(s); continue with {command} -StartingAfter '{resumeCursor}'."), failure)
+        {
+            Failure = failure;
+            ResumeCursor = resumeCursor;
+            ItemsWritten = itemsWritten;
+        }
+
+        public OpenAiException Failure { get; }
+        public string? ResumeCursor { get; }
+        public ulong ItemsWritten { get; }
+        public override string ErrorId => Failure.ErrorId;
     }
 }

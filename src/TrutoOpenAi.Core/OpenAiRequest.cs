@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
+using TrutoOpenAi.Core.Catalog;
 using TrutoOpenAi.Core.Json;
 
 namespace TrutoOpenAi.Core
@@ -36,14 +37,20 @@ namespace TrutoOpenAi.Core
         /// <summary>Read the response as a stream (downloads) rather than buffering it.</summary>
         public bool StreamResponse { get; set; }
 
-        /// <summary>Which key to send where the path alone does not tell (the catalog's admin_key); null: decide by path.</summary>
-        public bool? UseAdminKey { get; set; }
+        /// <summary>
+        /// The operation of the table this request performs (looked up by method and path template), which decides its
+        /// key and its extra headers; null when no operation matches (the API key, no extra headers).
+        /// </summary>
+        public OpenAiOperationDefinition? Operation => OperationTable.Find(Method, Path, _query);
 
-        /// <summary>Admin endpoints live under /organization and take the admin key.</summary>
-        public bool RequiresAdminKey => UseAdminKey ??
-            Path.StartsWith("organization/", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(Path, "organization", StringComparison.OrdinalIgnoreCase) ||
-            Path.StartsWith("projects/", StringComparison.OrdinalIgnoreCase);
+        /// <summary>
+        /// Whether sending the request twice does no more than sending it once. Null: GET, HEAD, PUT, DELETE and OPTIONS are,
+        /// POST and PATCH are not (creates). A request that is not idempotent is retried only when it certainly did not reach
+        /// the server's logic; otherwise it fails with <see cref="OpenAiOutcomeUnknownException"/>.
+        /// </summary>
+        public bool? Idempotent { get; set; }
+
+        public bool IsIdempotent => Idempotent ?? !(Method == HttpMethod.Post || Method.Method == "PATCH");
 
         public OpenAiRequest WithQuery(string name, string? value)
         {

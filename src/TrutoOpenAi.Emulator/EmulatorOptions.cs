@@ -11,14 +11,17 @@ public sealed record EmulatorOptions
     public int SeedProjects { get; init; }
     public int SeedUsers { get; init; }
     public int? SeedRandom { get; init; }
+    /// <summary>Answer the Assistants API routes (/assistants, /threads) as OpenAI has since retiring them on 2026-08-26.</summary>
+    public bool AssistantsRetired { get; init; }
 
     public const string Usage =
-        "Usage: dotnet TrutoOpenAi.Emulator.dll [--host 127.0.0.1] [--port 0] [--seed-projects N] [--seed-users N] [--seed-random 42]\n" +
+        "Usage: dotnet TrutoOpenAi.Emulator.dll [--host 127.0.0.1] [--port 0] [--seed-projects N] [--seed-users N] [--seed-random 42] [--assistants-retired]\n" +
         "  --host           loopback address to bind (127.0.0.1, ::1 or localhost); default 127.0.0.1\n" +
         "  --port           TCP port; 0 (default) lets the OS choose a free port\n" +
         "  --seed-projects  start with N projects tenant-00001.. instead of the single 'Default Project'\n" +
         "  --seed-users     add N organization users user00001@example.com.. (readers) to the startup owner\n" +
         "  --seed-random    seed for ids and random faults (deterministic runs)\n" +
+        "  --assistants-retired  answer /assistants and /threads as the retired Assistants API does (404 Invalid URL)\n" +
         "Environment: TRUTO_EMULATOR_ADMIN_KEY, TRUTO_EMULATOR_API_KEY, TRUTO_EMULATOR_PARENT_PID";
 
     /// <summary>Parse; throws <see cref="ArgumentException"/> with a user-facing message.</summary>
@@ -45,6 +48,9 @@ public sealed record EmulatorOptions
                     break;
                 case "--seed-users":
                     o = o with { SeedUsers = ParseInt(arg, Value(), 0, 10_000_000) };
+                    break;
+                case "--assistants-retired":
+                    o = o with { AssistantsRetired = true };
                     break;
                 case "--seed-random":
                     o = o with { SeedRandom = ParseInt(arg, Value(), int.MinValue, int.MaxValue) };

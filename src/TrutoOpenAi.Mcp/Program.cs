@@ -5,7 +5,7 @@ using ModelContextProtocol.Server;
 using TrutoOpenAi.Core;
 using TrutoOpenAi.Mcp;
 
-// TrutoOpenAi MCP server: the 157 product tools over stdio, through the same core as the cmdlets.
+// TrutoOpenAi MCP server: every operation of the operation table (the 157 product tools and the spec's others) over stdio, through the same core as the cmdlets.
 //
 //   dotnet TrutoOpenAi.Mcp.dll [--read-only] [--area Projects,Files] [--kind read,write,custom]
 //                              [--tool "list_all_*"] [--exclude-tool "delete_*"] [--log-level Information] [--list-tools]

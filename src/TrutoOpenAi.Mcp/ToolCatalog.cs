@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TrutoOpenAi.Core.Catalog;
+using TrutoOpenAi.Core.Paging;
 
 namespace TrutoOpenAi.Mcp;
 
@@ -9,22 +11,29 @@ public sealed record ToolParameter(string Name, string In, string Field, string?
 /// <summary>A file argument of a multipart (or PEM text) tool.</summary>
 public sealed record ToolFile(string Field, string Argument, string Kind, bool Array, bool Required);
 
-/// <summary>One of the 157 tools, as derived from the spec by src/tools/CatalogGen (see tools.json).</summary>
+/// <summary>
+/// One operation of the table (src/TrutoOpenAi.Core/Catalog/operations.tsv: method, path, key, headers, paging, body,
+/// answer, access) with its tool schema from tools.json (description, arguments). Both are derived from the spec by
+/// src/tools/CatalogGen; the facts are read from the core's table only.
+/// </summary>
 public sealed class ToolDefinition
 {
-    public required string Name { get; init; }
+    public required OpenAiOperationDefinition Operation { get; init; }
+    public string Name => Operation.Tool;
     public required string Description { get; init; }
-    public required string Method { get; init; }
-    public required string Path { get; init; }
-    public required string OperationId { get; init; }
-    public required string Area { get; init; }
-    public bool AdminKey { get; init; }
-    public string? Body { get; init; }
-    public required string Response { get; init; }
-    public required string Paging { get; init; }
+    public string Method => Operation.Method;
+    /// <summary>The request path template (the beta variants' ?beta=true is in <see cref="OpenAiOperationDefinition.FixedQuery"/>).</summary>
+    public string Path => Operation.RequestPath;
+    public string OperationId => Operation.OperationId;
+    public string Area => Operation.Area;
+    public bool AdminKey => Operation.NeedsAdminKey;
+    /// <summary>none, json or multipart.</summary>
+    public string Body => Operation.Body;
+    public string Response => Operation.Response;
+    public PagingStyle Paging => Operation.Paging;
     public bool List { get; init; }
-    public bool ReadOnly { get; init; }
-    public bool Destructive { get; init; }
+    public bool ReadOnly => Operation.Access == OpenAiOperationAccess.Read;
+    public bool Destructive => Operation.Access == OpenAiOperationAccess.Destructive;
     public required IReadOnlyList<ToolParameter> Parameters { get; init; }
     public required IReadOnlyList<ToolFile> Files { get; init; }
     public required JsonObject InputSchema { get; init; }
@@ -50,27 +59,20 @@ public static class ToolCatalog
         return Parse(JsonNode.Parse(stream)!);
     }
 
+    /// <summary>Every operation of the core's table, each with its schema from tools.json (which must have one for each).</summary>
     public static IReadOnlyList<ToolDefinition> Parse(JsonNode document)
     {
+        var schemas = document["tools"]!.AsArray().Select(n => n!.AsObject()).ToDictionary(t => (string)t["name"]!, StringComparer.Ordinal);
         var tools = new List<ToolDefinition>();
-        foreach (var node in document["tools"]!.AsArray())
+        foreach (var operation in OperationTable.All)
         {
-            var t = node!.AsObject();
+            if (!schemas.TryGetValue(operation.Tool, out var t))
+                throw new InvalidOperationException($"tools.json has no schema for {operation.Tool}: rerun src/tools/CatalogGen.");
             tools.Add(new ToolDefinition
             {
-                Name = (string)t["name"]!,
+                Operation = operation,
                 Description = (string)t["description"]!,
-                Method = (string)t["method"]!,
-                Path = (string)t["path"]!,
-                OperationId = (string?)t["operation_id"] ?? "",
-                Area = (string)t["area"]!,
-                AdminKey = (bool?)t["admin_key"] ?? false,
-                Body = (string?)t["body"],
-                Response = (string?)t["response"] ?? "json",
-                Paging = (string?)t["paging"] ?? "None",
                 List = (bool?)t["list"] ?? false,
-                ReadOnly = (bool?)t["read_only"] ?? false,
-                Destructive = (bool?)t["destructive"] ?? false,
                 Parameters = (t["parameters"] as JsonArray ?? new JsonArray()).Select(p => new ToolParameter(
                     (string)p!["name"]!, (string)p["in"]!, (string?)p["field"] ?? (string)p["name"]!, (string?)p["style"])).ToList(),
                 Files = (t["files"] as JsonArray ?? new JsonArray()).Select(f => new ToolFile(

@@ -41,7 +41,7 @@ public sealed class ToolInvoker
 
     private async Task<JsonNode> ListPageAsync(ToolDefinition tool, OpenAiRequest request, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
     {
-        var style = Enum.TryParse<PagingStyle>(tool.Paging, out var s) ? s : PagingStyle.None;
+        var style = tool.Paging;
         var pager = new ListPager<JsonElement>(_client, request, style, e => e.Clone());
         var items = await pager.NextPageAsync(observer, cancellationToken).ConfigureAwait(false) ?? Array.Empty<JsonElement>();
         string? next = null;
@@ -92,20 +92,23 @@ public sealed class ToolInvoker
         var pathValues = tool.Parameters.Where(p => p.In == "path")
             .Select(p => (p.Field, (string?)args[p.Name].GetString())).ToArray();
         var path = pathValues.Length == 0 ? tool.Path.TrimStart('/') : OpenAiPath.Format(tool.Path.TrimStart('/'), pathValues);
-        var request = new OpenAiRequest(new HttpMethod(tool.Method), path) { UseAdminKey = tool.AdminKey ? true : null };
+        // Key and required headers follow from the operation table when the core sends it (the request's method and path).
+        var request = new OpenAiRequest(new HttpMethod(tool.Method), path);
+        if (tool.Operation.FixedQuery != null)
+            foreach (var pair in tool.Operation.FixedQuery.Split('&')) request.WithQuery(pair.Split('=')[0], pair.Split('=')[1]);
 
         foreach (var p in tool.Parameters.Where(p => p.In == "query"))
             if (args.TryGetValue(p.Name, out var value)) AddQuery(request, p.Field, value);
 
         if (args.TryGetValue("next_cursor", out var cursor))
         {
-            var expected = tool.Paging == "PageToken" ? "page" : "after";
+            var expected = tool.Paging == PagingStyle.PageToken ? "page" : "after";
             var decoded = Cursor.Decode(cursor.GetString(), expected)
                 ?? throw new ToolArgumentException("next_cursor", $"Argument 'next_cursor' is not a cursor returned by {tool.Name}; pass next_cursor from its previous result unchanged.");
             request.SetQuery(expected, decoded);
         }
 
-        if (tool.Body == "application/json")
+        if (tool.Body == "json")
         {
             var body = new JsonObject();
             foreach (var p in tool.Parameters.Where(p => p.In == "body"))
@@ -117,7 +120,7 @@ public sealed class ToolInvoker
             if (body.Count > 0 || tool.Method == "POST" && tool.Parameters.Any(p => p.In == "body"))
                 request.WithJsonBytes(Encoding.UTF8.GetBytes(body.ToJsonString()));
         }
-        else if (tool.Body == "multipart/form-data")
+        else if (tool.Body == "multipart")
         {
             var parts = new List<Func<MultipartFormDataContent, int>>();
             var fields = new List<string>();

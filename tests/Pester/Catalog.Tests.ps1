@@ -1,7 +1,7 @@
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:operations = @(Get-OpenAiOperation | ForEach-Object {
-        @{ Tool = $_.Tool; Command = $_.Command; Method = $_.Method; Path = $_.Path; ParameterSet = $_.ParameterSet }
+        @{ Tool = $_.Tool; IsSeedTool = $_.IsSeedTool; Command = $_.Command; Method = $_.Method; Path = $_.Path; ParameterSet = $_.ParameterSet }
     })
 }
 
@@ -15,24 +15,68 @@ Describe 'Get-OpenAiOperation' {
             $table = & $file.FullName
             foreach ($key in $table.Keys) { $script:invocations[$key] = $table[$key] }
         }
-        $script:tools = Import-Csv (Join-Path $RepoRoot 'src/TrutoOpenAi.Core/Catalog/tools.tsv') -Delimiter "`t"
+        $script:tools = Import-Csv (Join-Path $RepoRoot 'src/TrutoOpenAi.Core/Catalog/operations.tsv') -Delimiter "`t"
     }
     AfterAll {
         $script:emu | Stop-OpenAiEmulator -Confirm:$false
     }
 
-    It 'names only tools of the product, with the product''s method and path' {
-        foreach ($operation in Get-OpenAiOperation | Where-Object Tool) {
-            $tool = $tools | Where-Object tool -eq $operation.Tool
-            $tool | Should -Not -BeNullOrEmpty -Because "$($operation.Tool) should be one of the 157 tools"
-            $operation.Method | Should -Be $tool.method
-            $operation.Path | Should -Be $tool.path
+    It 'declares only operations of the operation table, with the table''s tool name' {
+        foreach ($operation in Get-OpenAiOperation) {
+            $row = @($tools | Where-Object { $_.method -eq $operation.Method -and $_.path -eq $operation.Path })
+            $row.Count | Should -Be 1 -Because "$($operation.Command) declares $($operation.Method) $($operation.Path), which should be a row of src/TrutoOpenAi.Core/Catalog/operations.tsv"
+            $operation.Tool | Should -Be $row[0].tool -Because "[OpenAiOperation] on $($operation.Command) names a tool: it should be the table's"
+            $operation.IsSeedTool | Should -Be ($row[0].seed -eq 'yes')
+            $operation.NeedsAdminKey | Should -Be ($row[0].key -eq 'admin')
         }
     }
 
-    It 'names each tool once' {
-        $named = @(Get-OpenAiOperation | Where-Object Tool | ForEach-Object Tool)
-        ($named | Group-Object | Where-Object Count -gt 1).Name | Should -BeNullOrEmpty
+    It 'reports the table''s key kind and headers' {
+        $permissions = Get-OpenAiOperation -Path '/fine_tuning/checkpoints/*/permissions' | Select-Object -First 1
+        $permissions.KeyKind | Should -Be 'Admin'
+        $permissions.NeedsAdminKey | Should -BeTrue
+        $files = Get-OpenAiOperation -Tool list_all_openai_files
+        $files.KeyKind | Should -Be 'Api'
+        $files.PageSize | Should -Be '1-10000'
+        $files.Headers | Should -BeNullOrEmpty
+    }
+
+    Context 'Invoke-OpenAiRequest' {
+        BeforeAll {
+            # Sends one request; returns its verbose text and what the emulator recorded of it.
+            function Send-Traced([string] $Path) {
+                $since = Get-EmulatorSeq $emu
+                $verbose = Invoke-OpenAiRequest -Path $Path -Verbose -ErrorAction SilentlyContinue 4>&1 |
+                    Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+                $sent = @(Get-EmulatorLog $emu -Since $since | Where-Object path -eq "/v1/$Path")
+                $sent.Count | Should -Be 1 -Because "one request to /v1/$Path"
+                [pscustomobject]@{ Verbose = ($verbose.Message -join "`n"); Sent = $sent[0] }
+            }
+        }
+
+        It 'takes the key and headers of the operation it finds in the table' {
+            $permissions = Send-Traced 'fine_tuning/checkpoints/ft-model-1/permissions'
+            $permissions.Verbose | Should -Match 'list_all_openai_checkpoint_permissions .*Admin key'
+            $permissions.Sent.auth_kind | Should -Be 'admin'
+
+            $assistants = Send-Traced 'assistants'
+            $assistants.Verbose | Should -Match 'list_all_openai_assistants .*Api key, headers OpenAI-Beta: assistants=v2'
+            $assistants.Sent.auth_kind | Should -Be 'api'
+            $assistants.Sent.headers.'openai-beta' | Should -Be 'assistants=v2'
+        }
+
+        It 'sends a path no operation matches with the API key and says so' {
+            $unknown = Send-Traced 'models/gpt-4o/no-such-thing'
+            $unknown.Verbose | Should -Match 'No operation of the table matches GET /models/gpt-4o/no-such-thing: sending it with the API key'
+            $unknown.Sent.auth_kind | Should -Be 'api'
+            $unknown.Sent.headers.'openai-beta' | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'declares each operation once per command and parameter set' {
+        # Several commands may perform one operation (Get-OpenAiCost and Export-OpenAiCostReport both read the costs).
+        $keys = @(Get-OpenAiOperation | ForEach-Object { "$($_.Command) $($_.ParameterSet) $($_.Method) $($_.Path)" })
+        ($keys | Group-Object | Where-Object Count -gt 1).Name | Should -BeNullOrEmpty
     }
 
     It 'points at exported commands and existing parameter sets' {
@@ -44,8 +88,8 @@ Describe 'Get-OpenAiOperation' {
     }
 
     It '<Tool> is really <Method> <Path> when <Command> runs' -ForEach $operations {
-        # Operations beyond the 157 tools (Tool '') are keyed "METHOD /path" in the Operations files.
-        $key = if ($Tool) { $Tool } else { "$Method $Path" }
+        # Operations beyond the 157 seed tools are keyed by their table name or by "METHOD /path" in the Operations files.
+        $key = if ($IsSeedTool -or -not $invocations.ContainsKey("$Method $Path")) { $Tool } else { "$Method $Path" }
         $invoke = $invocations[$key]
         $invoke | Should -Not -BeNullOrEmpty -Because "tests/Pester/Operations/*.ps1 should say how to run $key"
         $project = New-OpenAiProject -Name "catalog-$([guid]::NewGuid().ToString('n').Substring(0, 8))" -Confirm:$false

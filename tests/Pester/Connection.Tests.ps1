@@ -8,6 +8,8 @@ Describe 'Connections, keys and the passthrough' {
         $script:emu | Stop-OpenAiEmulator -Confirm:$false
         Get-OpenAiConnection | Where-Object Name -like 'ct-*' | Disconnect-OpenAi
     }
+    # Tests below disconnect the connection they made current; that leaves none current, so each test starts from this one.
+    BeforeEach { Connect-OpenAi -Connection 'connection-tests' }
 
     It 'Start-OpenAiEmulator -Connect makes a current connection that shows no key' {
         $connection = Get-OpenAiConnection -Current
@@ -29,8 +31,25 @@ Describe 'Connections, keys and the passthrough' {
             $other | Stop-OpenAiEmulator -Confirm:$false
         }
         (Get-OpenAiConnection).Name | Should -Not -Contain 'ct-other'
-        # Removing the current connection restores the one that was current before it.
+        # Removing the current connection leaves none current: another tenant's connection never takes its place silently.
+        Get-OpenAiConnection -Current | Should -BeNullOrEmpty
+        Get-OpenAiConnection -Name 'connection-tests' | Connect-OpenAi
         (Get-OpenAiConnection -Current).Name | Should -Be 'connection-tests'
+    }
+
+    It 'Connect-OpenAi -Connection selects an existing connection and refuses other settings with it' {
+        { Connect-OpenAi -Connection 'connection-tests' -MaxRetries 3 -ErrorAction Stop } | Should -Throw -ErrorId 'OpenAiInvalidArgument,*'
+        (Connect-OpenAi -Connection 'connection-tests' -PassThru).IsCurrent | Should -BeTrue
+    }
+
+    It 'CR, LF or non-ASCII characters in -Organization or -Project are refused at connect time' {
+        foreach ($bad in "org-1`r`nX-Injected: 1", "org-1`nX: y", 'org-ü') {
+            { Connect-OpenAi -Name 'ct-header' -BaseUri $emu.BaseUri -AdminKey (Secure 'sk-admin-x') -Organization $bad -ErrorAction Stop } |
+                Should -Throw -ErrorId 'OpenAiInvalidHeaderValue,*'
+            { Connect-OpenAi -Name 'ct-header' -BaseUri $emu.BaseUri -AdminKey (Secure 'sk-admin-x') -Project $bad -ErrorAction Stop } |
+                Should -Throw -ErrorId 'OpenAiInvalidHeaderValue,*'
+        }
+        (Get-OpenAiConnection).Name | Should -Not -Contain 'ct-header'
     }
 
     It 'An unknown connection name is a clear parameter error' {

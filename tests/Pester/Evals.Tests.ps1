@@ -150,7 +150,7 @@ Describe 'Evals against the emulator' {
             ($items[2] | Get-OpenAiEvalRunOutputItem).Id | Should -Be $items[2].Id
         }
 
-        It 'A run with -Model has the model answer each row''s rendered messages, and grades its answers' {
+        It 'A run with -Model has the stand-in model answer each row''s rendered messages, and grades its answers' {
             $eval = New-TestEval
             $since = Get-EmulatorSeq $emu
             $run = New-OpenAiEvalRun -EvalId $eval.Id -Model gpt-4o-mini -InputMessage @{ role = 'system'; content = 'Answer in one word.' }, '{{item.answer}}' `
@@ -163,10 +163,11 @@ Describe 'Evals against the emulator' {
             $item = $run | Get-OpenAiEvalRunOutputItem
             $item.Sample.GetProperty('input')[1].GetProperty('content').GetString() | Should -Be 'Paris'
             $item.Sample.GetProperty('model').GetString() | Should -Be 'gpt-4o-mini'
-            $item.OutputText | Should -Not -BeNullOrEmpty
-            $expected = if ($item.OutputText -ceq 'Paris') { 'pass' } else { 'fail' }
-            ($item.Results | Where-Object Name -eq exact).Passed | Should -Be ($item.OutputText -ceq 'Paris')
-            $item.Status | Should -Be $expected
+            # The stand-in model answers "You said: <last user message>": not the expected answer, so both graders fail it.
+            $item.OutputText | Should -Be 'You said: Paris'
+            ($item.Results | Where-Object Name -eq exact).Passed | Should -BeFalse
+            ($item.Results | Where-Object Name -eq close).Score | Should -Be ([math]::Round(1 - 10 / 15, 4))
+            $item.Status | Should -Be 'fail'
             ($run | Get-OpenAiEvalRun).PerModelUsage[0].GetProperty('invocation_count').GetInt32() | Should -Be 1
         }
 

@@ -60,7 +60,7 @@ Describe 'The Pester harness' {
         $processId = [int]$second.ProcessId
         $processId | Should -Not -Be $emu.ProcessId
         Stop-TestEmulator -Emulator $second
-        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+        $deadline = [DateTime]::UtcNow.AddSeconds(120)   # a condition wait: generous for a busy machine
         while ((Get-Process -Id $processId -ErrorAction SilentlyContinue) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
         Get-Process -Id $processId -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }

@@ -6,12 +6,13 @@ Describe 'Start-OpenAiMcpServer' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'Common.ps1')
         $script:catalog = (Get-Content -Raw (Join-Path $RepoRoot 'src/TrutoOpenAi.Core/Catalog/tools.json') | ConvertFrom-Json).tools
-        $script:tsv = Import-Csv (Join-Path $RepoRoot 'src/TrutoOpenAi.Core/Catalog/tools.tsv') -Delimiter "`t"
+        $script:tsv = Import-Csv (Join-Path $RepoRoot 'src/TrutoOpenAi.Core/Catalog/operations.tsv') -Delimiter "`t"
     }
 
-    It 'lists exactly the 157 tools of the catalog' {
+    It 'lists every operation of the table: the 157 seed tools and the others' {
         $names = @(Start-OpenAiMcpServer -ListTools | ForEach-Object Name)
-        $names.Count | Should -Be 157
+        @($tsv | Where-Object seed -eq 'yes').Count | Should -Be 157
+        $names.Count | Should -Be $tsv.Count
         Compare-Object ($names | Sort-Object) ($tsv.tool | Sort-Object) | Should -BeNullOrEmpty
     }
 

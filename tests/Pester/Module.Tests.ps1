@@ -148,8 +148,8 @@ $sw.Stop()
 '@ -f $ManifestPath.Replace("'", "''")
         $r = Invoke-FreshPwsh -Script $script -TimeoutSeconds 60
         $r.ExitCode | Should -Be 0 -Because $r.Error
-        $ms = [int](($r.Output | Where-Object { $_ -like 'ms=*' }) -replace '^ms=', '')
-        $ms | Should -BeLessThan 5000 -Because 'Import-Module must not hang or do work up front'
+        # No wall-clock threshold here (a busy machine would fail it): Invoke-FreshPwsh's timeout catches a hang, and the
+        # import cost is measured by the benchmark (./build.ps1 Bench), not asserted in the suite.
         $cmdlets = @((($r.Output | Where-Object { $_ -like 'cmdlets=*' }) -replace '^cmdlets=', '') -split ',' | Where-Object { $_ })
         ($cmdlets -join ', ') | Should -Be (@($Manifest.CmdletsToExport | Sort-Object) -join ', ')
     }

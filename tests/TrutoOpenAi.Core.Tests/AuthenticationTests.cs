@@ -110,6 +110,106 @@ public sealed class AuthenticationTests
     }
 }
 
+/// <summary>Key choice and per-operation headers come from the operation table, by the request's method and path template.</summary>
+public sealed class OperationKeyAndHeaderTests
+{
+    private static async Task<SentRequest> SendAsync(ApiHarness api, HttpMethod method, string path)
+    {
+        api.Reply(method, path.Split('?')[0], HttpStatusCode.OK, "{}");
+        using var _ = await api.Client.SendJsonAsync(new OpenAiRequest(method, path.Split('?')[0]).WithQuery("beta", path.Contains("beta=true") ? "true" : null), api.Observer, default);
+        return Assert.Single(api.Sent);
+    }
+
+    [Theory]
+    // The checkpoint permissions live outside /organization but take the admin key (the spec says so in their summary).
+    [InlineData("GET", "fine_tuning/checkpoints/ft%3Agpt-4o-mini%3Aorg%3Aweather%3AB7R9/permissions", ApiHarness.AdminKey)]
+    [InlineData("POST", "fine_tuning/checkpoints/ft%3Agpt-4o-mini%3Aorg%3Aweather%3AB7R9/permissions", ApiHarness.AdminKey)]
+    [InlineData("DELETE", "fine_tuning/checkpoints/ft%3Agpt-4o-mini%3Aorg%3Aweather%3AB7R9/permissions/cp_1", ApiHarness.AdminKey)]
+    [InlineData("GET", "fine_tuning/jobs/ftjob_1/checkpoints", ApiHarness.ApiKey)]
+    [InlineData("POST", "organization/certificates/activate", ApiHarness.AdminKey)]
+    [InlineData("DELETE", "projects/proj_1/groups/group_1/roles/role_1", ApiHarness.AdminKey)]
+    [InlineData("GET", "assistants/asst_1", ApiHarness.ApiKey)]
+    // No operation: the API key, whatever the path looks like.
+    [InlineData("GET", "organization", ApiHarness.ApiKey)]
+    [InlineData("GET", "no/such/endpoint", ApiHarness.ApiKey)]
+    public async Task Sends_the_key_the_operation_table_names(string method, string path, string key)
+    {
+        using var api = new ApiHarness(s => s.Project = "proj_7");
+
+        var sent = await SendAsync(api, new HttpMethod(method), path);
+
+        Assert.Equal("Bearer " + key, sent.Header("Authorization"));
+        Assert.Equal(key == ApiHarness.AdminKey ? null : "proj_7", sent.Header("OpenAI-Project"));
+    }
+
+    [Theory]
+    [InlineData("GET", "assistants")]
+    [InlineData("POST", "assistants/asst_1")]
+    [InlineData("POST", "threads")]
+    [InlineData("DELETE", "threads/thread_1/messages/msg_1")]
+    [InlineData("POST", "threads/thread_1/runs/run_1/cancel")]
+    [InlineData("GET", "threads/thread_1/runs/run_1/steps/step_1")]
+    [InlineData("POST", "threads/runs")]
+    public async Task Sends_OpenAI_Beta_assistants_v2_with_every_assistants_family_request(string method, string path)
+    {
+        using var api = new ApiHarness();
+
+        var sent = await SendAsync(api, new HttpMethod(method), path);
+
+        Assert.Equal("assistants=v2", sent.Header("OpenAI-Beta"));
+        Assert.Equal("Bearer " + ApiHarness.ApiKey, sent.Header("Authorization"));
+    }
+
+    [Theory]
+    [InlineData("GET", "vector_stores")]
+    [InlineData("POST", "responses")]
+    [InlineData("GET", "organization/projects")]
+    [InlineData("GET", "no/such/endpoint")]
+    public async Task Sends_no_beta_header_with_other_requests(string method, string path)
+    {
+        using var api = new ApiHarness();
+
+        var sent = await SendAsync(api, new HttpMethod(method), path);
+
+        Assert.Null(sent.Header("OpenAI-Beta"));
+    }
+
+    [Fact]
+    public async Task Sends_the_responses_beta_header_with_the_beta_variant()
+    {
+        using var api = new ApiHarness();
+
+        var sent = await SendAsync(api, HttpMethod.Get, "responses/resp_1?beta=true");
+
+        Assert.Equal("responses_multi_agent=v1", sent.Header("OpenAI-Beta"));
+    }
+
+    [Fact]
+    public async Task Sends_the_operation_header_once_on_every_retry()
+    {
+        using var api = new ApiHarness();
+        api.Reply(HttpMethod.Get, "assistants", HttpStatusCode.InternalServerError, "{}");
+        api.Reply(HttpMethod.Get, "assistants", HttpStatusCode.OK, "{}");
+
+        using var _ = await api.GetJsonAsync("assistants");
+
+        Assert.Equal(2, api.Sent.Count);
+        Assert.All(api.Sent, sent => Assert.Equal("assistants=v2", sent.Header("OpenAI-Beta")));
+    }
+
+    [Fact]
+    public async Task Refuses_a_checkpoint_permission_call_without_an_admin_key_naming_the_operation()
+    {
+        using var api = new ApiHarness(s => s.AdminKey = null);
+
+        var error = await Assert.ThrowsAsync<OpenAiMissingKeyException>(() => api.GetJsonAsync("fine_tuning/checkpoints/ft%3Ax/permissions"));
+
+        Assert.Contains("GET /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions", error.Message);
+        Assert.Contains("-AdminKey", error.Message);
+        Assert.Empty(api.Sent);
+    }
+}
+
 public sealed class SettingsTests
 {
     private static OpenAiConnectionSettings Settings(string baseUri) => new()

@@ -108,17 +108,4 @@ public sealed class PathAndQueryTests
         Assert.Equal("files?limit=5&after=c", request.PathAndQuery);
         Assert.Equal("c", request.GetQuery("after"));
     }
-
-    [Theory]
-    [InlineData("organization/projects", true)]
-    [InlineData("/organization/users/user_1", true)]
-    [InlineData("organization", true)]
-    [InlineData("projects/proj_1/groups", true)]
-    [InlineData("organizations", false)]
-    [InlineData("models", false)]
-    [InlineData("fine_tuning/jobs", false)]
-    public void Knows_which_paths_need_the_admin_key(string path, bool admin)
-    {
-        Assert.Equal(admin, new OpenAiRequest(HttpMethod.Get, path).RequiresAdminKey);
-    }
 }

@@ -289,7 +289,8 @@ public sealed class RetryTests
         api.Reply(HttpMethod.Post, "organization/projects", HttpStatusCode.InternalServerError, "{}");
         api.Reply(HttpMethod.Post, "organization/projects", HttpStatusCode.BadGateway, "{}");
         api.Reply(HttpMethod.Post, "organization/projects", HttpStatusCode.OK, """{"id":"proj_1"}""");
-        var request = new OpenAiRequest(HttpMethod.Post, "organization/projects")
+        // Marked idempotent (as an update is): a create would not be sent again after a 5xx.
+        var request = new OpenAiRequest(HttpMethod.Post, "organization/projects") { Idempotent = true }
             .WithJsonBody(new Services.ProjectCreateRequest { Name = "Payments – é", ExternalKeyId = "key_1" });
 
         using var _ = await api.Client.SendJsonAsync(request, null, CancellationToken.None);

@@ -86,13 +86,12 @@ public sealed class UsageServiceTests
     }
 
     [Theory]
-    [InlineData(null, 7, 31)]
-    [InlineData("1d", 7, 31)]
-    [InlineData("1h", 24, 168)]
-    [InlineData("1m", 60, 1440)]
-    public void Usage_limits_follow_the_bucket_width(string? width, int defaultLimit, int max)
+    [InlineData(null, 31)]
+    [InlineData("1d", 31)]
+    [InlineData("1h", 168)]
+    [InlineData("1m", 1440)]
+    public void Usage_limits_follow_the_bucket_width(string? width, int max)
     {
-        Assert.Equal(defaultLimit, UsageEndpoint.Embeddings.DefaultLimit(width));
         Assert.Equal(max, UsageEndpoint.Embeddings.MaxLimit(width));
         Assert.Equal(180, UsageEndpoint.Costs.MaxLimit(width));
     }

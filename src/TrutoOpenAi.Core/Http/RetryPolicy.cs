@@ -41,6 +41,43 @@ namespace TrutoOpenAi.Core.Http
             return retryAfter is null || retryAfter.Value <= MaxRetryAfter;
         }
 
+        /// <summary>
+        /// A failed answer that says the server did not carry the request out, so even a create may be sent again:
+        /// x-should-retry: true, 429 (rate limited before any work), 408 (the request never arrived whole), and a 503 that
+        /// asks to come back later (Retry-After). A 500, 502, 504 or a bare 503 may come after the work was done.
+        /// </summary>
+        public bool CertainlyNotActed(HttpResponseMessage response, DateTimeOffset now)
+        {
+            if (response.Headers.TryGetValues("x-should-retry", out var values) &&
+                string.Equals(values.FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase)) return true;
+            var status = (int)response.StatusCode;
+            if (status == 429 || status == 408) return true;
+            return status == 503 && ReadRetryAfter(response.Headers, now) != null;
+        }
+
+        /// <summary>A transport failure that happened before the request left: name resolution, connecting, the TLS handshake.</summary>
+        public static bool CertainlyNotSent(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+            {
+                if (!(e is HttpRequestException http)) continue;
+                // .NET 8+: HttpRequestException.HttpRequestError (read by name: this assembly targets netstandard2.0).
+                var kind = typeof(HttpRequestException).GetProperty("HttpRequestError")?.GetValue(http)?.ToString();
+                if (kind is "NameResolutionError" || kind is "ConnectionError" || kind is "SecureConnectionError" || kind is "ProxyTunnelError") return true;
+                if (kind != null && kind != "Unknown") return false;
+                if (http.InnerException is System.Net.Sockets.SocketException) return true;
+            }
+            return false;
+        }
+
+        /// <summary>The server's certificate was refused: retrying cannot help.</summary>
+        public static bool IsCertificateFailure(Exception exception)
+        {
+            for (var e = exception; e != null; e = e.InnerException)
+                if (e is System.Security.Authentication.AuthenticationException) return true;
+            return false;
+        }
+
         /// <summary>The wait before retry number <paramref name="retry"/> (0-based), honouring the server's hint.</summary>
         public TimeSpan NextDelay(int retry, HttpResponseMessage? response, DateTimeOffset now)
         {
@@ -64,12 +101,12 @@ namespace TrutoOpenAi.Core.Http
         {
             if (headers.TryGetValues("retry-after-ms", out var msValues) &&
                 double.TryParse(msValues.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
-                return TimeSpan.FromMilliseconds(ms);
+                return TimeSpan.FromMilliseconds(Math.Min(ms, LongestHint.TotalMilliseconds)); // Infinity or 1e300 must not overflow
             if (headers.TryGetValues("retry-after", out var values))
             {
                 var text = values.FirstOrDefault();
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
-                    return TimeSpan.FromSeconds(seconds);
+                    return TimeSpan.FromSeconds(Math.Min(seconds, LongestHint.TotalSeconds));
                 if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
                 {
                     var wait = date - now;
@@ -78,6 +115,9 @@ namespace TrutoOpenAi.Core.Http
             }
             return null;
         }
+
+        /// <summary>Hints beyond this are read as this (they are far above any cap, and TimeSpan cannot hold infinity).</summary>
+        private static readonly TimeSpan LongestHint = TimeSpan.FromDays(365);
 
         [ThreadStatic] private static Random? _threadRandom;
         private static double ThreadSafeRandom() => (_threadRandom ??= new Random(Guid.NewGuid().GetHashCode())).NextDouble();

@@ -22,10 +22,14 @@ namespace TrutoOpenAi.Core.Models
         [JsonIgnore]
         public string RawJson { get; set; } = "{}";
 
-        /// <summary>Reads a typed object from one JSON element, keeping the raw text.</summary>
+        /// <summary>
+        /// Reads a typed object from one JSON element, keeping the raw text. A field whose JSON type differs from the
+        /// model's does not fail the object: it stays unset, its raw value goes to AdditionalProperties, and the call's
+        /// observer hears about it (Json.TolerantReader).
+        /// </summary>
         public static T From<T>(JsonElement element) where T : OpenAiObject
         {
-            var value = Json.OpenAiJson.Deserialize<T>(element);
+            var value = Json.TolerantReader.Deserialize<T>(element);
             value.RawJson = element.GetRawText();
             value.OnDeserialized();
             return value;

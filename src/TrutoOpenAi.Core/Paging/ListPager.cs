@@ -64,15 +64,32 @@ namespace TrutoOpenAi.Core.Paging
         public int PagesFetched { get; private set; }
         public bool HasMore => !_done;
 
+        /// <summary>
+        /// Whole-page retries on top of the client's own (a page is a read: repeating it is harmless). A long listing under
+        /// sustained faults then stops only if one page fails (MaxRetries + 1) × (PageRetries + 1) times in a row.
+        /// None when the connection's MaxRetries is 0 (the caller asked to fail fast).
+        /// </summary>
+        public int PageRetries { get; set; } = 4;
+
+        /// <summary>The cursor the next page starts after (null before the first page): where a stopped listing resumes.</summary>
+        public string? ResumeCursor => _request.GetQuery(Style == PagingStyle.PageToken ? "page" : "after");
+
+        /// <summary>Starts the listing after <paramref name="cursor"/> (a ResumeCursor of a stopped listing).</summary>
+        public void StartAfter(string cursor) => _request.SetQuery(Style == PagingStyle.PageToken ? "page" : "after", cursor);
+
         /// <summary>Fetches the next page; null once the list is exhausted.</summary>
         public async Task<IReadOnlyList<T>?> NextPageAsync(IOpenAiCallObserver? observer, CancellationToken cancellationToken)
         {
             if (_done) return null;
-            using var document = await _client.SendJsonAsync(_request, observer, cancellationToken).ConfigureAwait(false);
+            using var document = await FetchAsync(observer, cancellationToken).ConfigureAwait(false);
             PagesFetched++;
             var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && Style != PagingStyle.None &&
+                (!root.TryGetProperty("data", out var listData) || listData.ValueKind != JsonValueKind.Array))
+                throw new OpenAiResponseException($"GET /{_request.Path} answered a list whose 'data' is {(root.TryGetProperty("data", out var d) ? d.ValueKind.ToString().ToLowerInvariant() : "missing")}, not an array.");
             var items = new List<T>();
             string? lastItemId = null;
+            using var reading = Json.TolerantReader.Observe(observer); // fields that do not fit their model are reported here
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
             {
                 foreach (var element in data.EnumerateArray())
@@ -104,6 +121,28 @@ namespace TrutoOpenAi.Core.Paging
             }
             return items;
         }
+
+        private async Task<JsonDocument> FetchAsync(IOpenAiCallObserver? observer, CancellationToken cancellationToken)
+        {
+            for (var retry = 0; ; retry++)
+            {
+                try
+                {
+                    return await _client.SendJsonAsync(_request, observer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OpenAiException ex) when (retry < PageRetries && _client.MaxRetries > 0 && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    var delay = _client.RetryDelay(Math.Min(retry + _client.MaxRetries, 4));
+                    observer?.OnRetry(retry + 1, PageRetries, delay, "page failed after the connection's retries: " + ex.ErrorId);
+                    await _client.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static bool IsTransient(OpenAiException ex) =>
+            ex is OpenAiTransportException ||
+            ex is OpenAiApiException api && RetryPolicy.IsRetryableStatus(api.StatusCode) &&
+            (api.RetryAfter is null || api.RetryAfter.Value <= TimeSpan.FromSeconds(60));
 
         private string? NextCursor(JsonElement root, string? lastItemId)
         {

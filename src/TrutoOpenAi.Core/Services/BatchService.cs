@@ -12,13 +12,6 @@ namespace TrutoOpenAi.Core.Services
     /// <summary>The four batch operations: list, retrieve, create, cancel (API key).</summary>
     public sealed class BatchService
     {
-        /// <summary>The endpoints a batch can call (CreateBatchRequest.endpoint).</summary>
-        public static readonly string[] Endpoints =
-        {
-            "/v1/responses", "/v1/chat/completions", "/v1/embeddings", "/v1/completions", "/v1/moderations",
-            "/v1/images/generations", "/v1/images/edits", "/v1/videos",
-        };
-
         private readonly OpenAiClient _client;
 
         public BatchService(OpenAiClient client) => _client = client;

@@ -14,9 +14,6 @@ namespace TrutoOpenAi.Core.Services
     /// <summary>The file operations: list, retrieve, upload (multipart), delete, and download the content (API key).</summary>
     public sealed class FileService
     {
-        /// <summary>The purposes an upload accepts (CreateFileRequest.purpose).</summary>
-        public static readonly string[] UploadPurposes = { "assistants", "batch", "fine-tune", "vision", "user_data", "evals" };
-
         private readonly OpenAiClient _client;
 
         public FileService(OpenAiClient client) => _client = client;

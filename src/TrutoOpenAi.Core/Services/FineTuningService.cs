@@ -69,7 +69,7 @@ namespace TrutoOpenAi.Core.Services
         /// <summary>Lists the projects allowed to use a checkpoint (admin key), newest first unless ascending; optionally one project's.</summary>
         public ListPager<OpenAiFineTuningCheckpointPermission> ListCheckpointPermissions(string checkpoint, int? limit, string? projectId, bool ascending)
         {
-            var request = new OpenAiRequest(HttpMethod.Get, PermissionPath(checkpoint)) { UseAdminKey = true }
+            var request = new OpenAiRequest(HttpMethod.Get, PermissionPath(checkpoint))
                 .WithQuery("limit", limit).WithQuery("project_id", projectId).WithQuery("order", ascending ? "ascending" : null);
             return new ListPager<OpenAiFineTuningCheckpointPermission>(_client, request, PagingStyle.CursorAfter, element => Permission(element, checkpoint));
         }
@@ -78,7 +78,7 @@ namespace TrutoOpenAi.Core.Services
         public async Task<IReadOnlyList<OpenAiFineTuningCheckpointPermission>> CreateCheckpointPermissionsAsync(string checkpoint, IEnumerable<string> projectIds,
             IOpenAiCallObserver? observer, CancellationToken cancellationToken)
         {
-            var request = new OpenAiRequest(HttpMethod.Post, PermissionPath(checkpoint)) { UseAdminKey = true }
+            var request = new OpenAiRequest(HttpMethod.Post, PermissionPath(checkpoint))
                 .WithJsonBody(new { project_ids = new List<string>(projectIds) });
             using var document = await _client.SendJsonAsync(request, observer, cancellationToken).ConfigureAwait(false);
             var root = document.RootElement;
@@ -94,7 +94,7 @@ namespace TrutoOpenAi.Core.Services
         public Task<OpenAiPlatformDeletion> DeleteCheckpointPermissionAsync(string checkpoint, string permissionId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiPlatformDeletion>(
                 new OpenAiRequest(HttpMethod.Delete, OpenAiPath.Format("fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions/{permission_id}",
-                    ("fine_tuned_model_checkpoint", checkpoint), ("permission_id", permissionId))) { UseAdminKey = true },
+                    ("fine_tuned_model_checkpoint", checkpoint), ("permission_id", permissionId))),
                 observer, cancellationToken);
 
         private static OpenAiFineTuningCheckpointPermission Permission(JsonElement element, string checkpoint)

@@ -38,11 +38,15 @@ namespace TrutoOpenAi.Core.Usage
 
         public bool IsCosts => Kind == "Costs";
 
-        /// <summary>The documented default limit (number of buckets) for a bucket width.</summary>
-        public int DefaultLimit(string? bucketWidth) => IsCosts ? 7 : (bucketWidth ?? "1d") switch { "1m" => 60, "1h" => 24, _ => 7 };
-
-        /// <summary>The documented maximum limit for a bucket width (costs: 180; usage 1d 31, 1h 168, 1m 1440).</summary>
-        public int MaxLimit(string? bucketWidth) => IsCosts ? 180 : (bucketWidth ?? "1d") switch { "1m" => 1440, "1h" => 168, _ => 31 };
+        /// <summary>The largest limit (buckets per page) for a bucket width, as the operation table holds it from the spec
+        /// (costs: 180; usage 1d 31, 1h 168, 1m 1440).</summary>
+        public int MaxLimit(string? bucketWidth)
+        {
+            var operation = Catalog.OperationTable.ByTemplate("GET", "/" + Path) ?? throw new InvalidOperationException($"GET /{Path} is not in the operation table.");
+            var range = operation.PageSizeRange(IsCosts ? null : bucketWidth) ?? operation.PageSizeRange()
+                ?? throw new InvalidOperationException($"The operation table has no page size for GET /{Path}.");
+            return range.Max;
+        }
 
         public static readonly UsageEndpoint<OpenAiCompletionsUsage> Completions = new UsageEndpoint<OpenAiCompletionsUsage>(
             "Completions", "organization/usage/completions", AllWidths,

@@ -9,7 +9,7 @@ namespace TrutoOpenAi.PowerShell
     /// Collects what the core reports from pool threads (requests, answers, retries) so the cmdlet can write it
     /// on the pipeline thread, the only thread PowerShell lets write. Keys are never in these messages.
     /// </summary>
-    internal sealed class CallObserver : IOpenAiCallObserver
+    internal sealed class CallObserver : IOpenAiCallObserver, Core.Json.IOpenAiReadObserver
     {
         private readonly ConcurrentQueue<CallMessage> _messages = new ConcurrentQueue<CallMessage>();
         private readonly SemaphoreSlim _wake = new SemaphoreSlim(0);
@@ -27,6 +27,8 @@ namespace TrutoOpenAi.PowerShell
 
         public void OnRetry(int retry, int maxRetries, TimeSpan delay, string reason) =>
             Enqueue(CallMessageKind.Verbose, $"{reason}: retry {retry} of {maxRetries} in {delay.TotalSeconds:0.##} s.");
+
+        public void OnReadProblem(string message) => Enqueue(CallMessageKind.Verbose, message);
 
         public bool TryDequeue(out CallMessage message) => _messages.TryDequeue(out message);
 

@@ -1,12 +1,38 @@
 using System;
+using System.Security.Cryptography;
+using System.Text;
 using TrutoOpenAi.Core;
 
 namespace TrutoOpenAi.PowerShell
 {
-    /// <summary>Builds a connection from OPENAI_API_KEY, OPENAI_ADMIN_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID.</summary>
+    /// <summary>
+    /// Builds a connection from OPENAI_API_KEY, OPENAI_ADMIN_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID.
+    /// The variables are read at every call that falls back to them: changing or removing one takes effect on the next
+    /// call. The connection (and its HTTP client) is reused while the values stay the same; only a hash of them is kept.
+    /// It is never registered, so it never becomes current and Disconnect-OpenAi has nothing to forget.
+    /// </summary>
     internal static class EnvironmentConnection
     {
         public const string Name = "environment";
+        private static readonly string[] Variables = { "OPENAI_API_KEY", "OPENAI_ADMIN_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID" };
+        private static readonly object Gate = new object();
+        private static OpenAiConnection? _cached;
+        private static string? _cachedFingerprint;
+
+        /// <summary>The connection the environment describes now; null when it holds no key.</summary>
+        public static OpenAiConnection? Current()
+        {
+            var fingerprint = Fingerprint();
+            lock (Gate)
+            {
+                if (_cached != null && _cachedFingerprint == fingerprint && _cached.IsActive) return _cached;
+                var created = TryCreate();
+                _cached?.Dispose(); // retired: calls still using it finish first
+                _cached = created;
+                _cachedFingerprint = created is null ? null : fingerprint;
+                return created;
+            }
+        }
 
         public static OpenAiConnection? TryCreate()
         {
@@ -35,6 +61,15 @@ namespace TrutoOpenAi.PowerShell
             }
             settings.Organization ??= NullIfEmpty(Environment.GetEnvironmentVariable("OPENAI_ORG_ID"));
             settings.Project ??= NullIfEmpty(Environment.GetEnvironmentVariable("OPENAI_PROJECT_ID"));
+        }
+
+        /// <summary>A hash of the five variables (never the values themselves).</summary>
+        private static string Fingerprint()
+        {
+            var text = new StringBuilder();
+            foreach (var variable in Variables) text.Append(Environment.GetEnvironmentVariable(variable) ?? "\u0001").Append('\u0000');
+            using var sha = SHA256.Create();
+            return Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString())));
         }
 
         private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

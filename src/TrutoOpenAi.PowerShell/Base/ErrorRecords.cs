@@ -11,12 +11,27 @@ namespace TrutoOpenAi.PowerShell
         {
             switch (exception)
             {
+                case OpenAiListStoppedException stopped:
+                {
+                    var cause = From(stopped.Failure, target);
+                    var record = new ErrorRecord(stopped, stopped.ErrorId, cause.CategoryInfo.Category, target);
+                    record.ErrorDetails = new ErrorDetails(stopped.Message)
+                    {
+                        RecommendedAction = stopped.ResumeCursor is null ? cause.ErrorDetails?.RecommendedAction : $"Continue the listing with -StartingAfter '{stopped.ResumeCursor}'.",
+                    };
+                    return record;
+                }
                 case OpenAiApiException api:
                 {
                     var record = new ErrorRecord(api, api.ErrorId, Category(api.StatusCode), target);
                     record.ErrorDetails = new ErrorDetails(api.Message) { RecommendedAction = Recommendation(api) };
                     return record;
                 }
+                case OpenAiApiRetiredException retired:
+                    return new ErrorRecord(retired, retired.ErrorId, ErrorCategory.NotImplemented, target)
+                    {
+                        ErrorDetails = new ErrorDetails(retired.Message) { RecommendedAction = retired.Replacement },
+                    };
                 case OpenAiValidationException invalid:
                     return new ErrorRecord(invalid, invalid.ErrorId, ErrorCategory.InvalidArgument, target);
                 case OpenAiMissingKeyException missing:

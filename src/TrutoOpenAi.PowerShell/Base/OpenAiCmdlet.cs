@@ -11,10 +11,12 @@ namespace TrutoOpenAi.PowerShell
     /// then the OPENAI_* environment variables), cancels on Ctrl+C, runs core calls while writing their trace on
     /// the pipeline thread, and turns exceptions into ErrorRecords with stable ErrorIds.
     /// </summary>
-    public abstract class OpenAiCmdlet : PSCmdlet
+    public abstract class OpenAiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private OpenAiConnection? _connection;
+
+        static OpenAiCmdlet() => RunspaceScope.Ensure();
 
         /// <summary>
         /// The connection to use: an object from Get-OpenAiConnection or the name given to Connect-OpenAi.
@@ -178,28 +180,58 @@ namespace TrutoOpenAi.PowerShell
         protected static string Describe(string kind, string? name, string id) =>
             string.IsNullOrEmpty(name) ? $"{kind} {id}" : $"{kind} '{name}' ({id})";
 
+        /// <summary>Ends this cmdlet's use of its connection: a connection replaced or removed meanwhile is released then.</summary>
+        public void Dispose()
+        {
+            var connection = _connection;
+            _connection = null;
+            connection?.Release();
+            _stopping.Dispose();
+        }
+
+        /// <summary>
+        /// -Connection, else this runspace's current connection, else the OPENAI_* variables as they are now. The connection
+        /// is held (leased) until the cmdlet ends, so a Connect-OpenAi that replaces it meanwhile does not cut this call short.
+        /// </summary>
         private OpenAiConnection ResolveConnection()
         {
-            if (Connection != null) return Connection;
-            if (OpenAiConnectionRegistry.Current is { } current) return current;
+            OpenAiConnection? connection;
+            if (Connection != null)
+            {
+                connection = OpenAiConnection.Live(Connection);
+                if (connection is null)
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException($"The connection '{Connection.Name}' was removed by Disconnect-OpenAi. Run Connect-OpenAi -Name '{Connection.Name}' again, or pass another -Connection."),
+                        "OpenAiConnectionRemoved", ErrorCategory.ConnectionError, Connection.Name));
+            }
+            else
+            {
+                connection = OpenAiConnectionRegistry.Current ?? FromEnvironment();
+            }
+            for (var attempt = 0; connection != null && !connection.TryAcquire(); attempt++)
+                connection = attempt < 100 ? OpenAiConnection.Live(connection) ?? OpenAiConnectionRegistry.Current ?? FromEnvironment() : null;
+            if (connection is null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("Not connected: no connection is current in this runspace. Run Connect-OpenAi (or Start-OpenAiEmulator -Connect), pass -Connection, or set OPENAI_ADMIN_KEY / OPENAI_API_KEY."),
+                    "OpenAiNotConnected", ErrorCategory.ConnectionError, null));
+            }
+            return connection!;
+        }
+
+        private OpenAiConnection? FromEnvironment()
+        {
             try
             {
-                var fromEnvironment = EnvironmentConnection.TryCreate();
-                if (fromEnvironment != null)
-                {
-                    OpenAiConnectionRegistry.Add(fromEnvironment, makeCurrent: true);
-                    WriteVerbose($"Connected from the environment to {fromEnvironment.BaseUri}.");
-                    return fromEnvironment;
-                }
+                var fromEnvironment = EnvironmentConnection.Current();
+                if (fromEnvironment != null) WriteVerbose($"Using the OPENAI_* environment variables: {fromEnvironment.BaseUri}.");
+                return fromEnvironment;
             }
             catch (OpenAiException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, null));
+                return null;
             }
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("Not connected. Run Connect-OpenAi (or Start-OpenAiEmulator -Connect), or set OPENAI_ADMIN_KEY / OPENAI_API_KEY."),
-                "OpenAiNotConnected", ErrorCategory.ConnectionError, null));
-            throw new InvalidOperationException(); // unreachable
         }
     }
 }

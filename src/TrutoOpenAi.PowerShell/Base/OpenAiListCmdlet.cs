@@ -20,6 +20,14 @@ namespace TrutoOpenAi.PowerShell
         [Parameter]
         public int? PageSize { get; set; }
 
+        /// <summary>
+        /// Starts the listing after this cursor: the one a stopped listing names in its error (ResumeCursor), to continue
+        /// where it stopped instead of starting over.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StartingAfter { get; set; }
+
         /// <summary>The API's largest page for this list; -PageSize above it is refused before any request.</summary>
         protected virtual int MaxPageSize => 100;
 
@@ -81,11 +89,21 @@ namespace TrutoOpenAi.PowerShell
             var progress = new ProgressRecord(Math.Abs(GetType().Name.GetHashCode() % 10000) + 1, MyInvocation.MyCommand.Name, "Fetching pages");
             PendingCall<IReadOnlyList<T>?>? ahead = null;
             CancellationTokenSource? aheadCancel = null;
+            if (StartingAfter != null) pager.StartAfter(StartingAfter);
             try
             {
                 while (remaining > 0)
                 {
-                    var page = ahead is { } pending ? Wait(pending) : Await(observer => NextPage(pager, observer, CancellationToken));
+                    IReadOnlyList<T>? page;
+                    try
+                    {
+                        page = ahead is { } pending ? Wait(pending) : Await(observer => NextPage(pager, observer, CancellationToken));
+                    }
+                    catch (Core.OpenAiException failure) when (!(failure is Core.OpenAiValidationException) && (pager.PagesFetched > 0 || StartingAfter != null))
+                    {
+                        // Every item of the pages before the failed one has been written: the failed page's cursor is where to resume.
+                        throw new Core.OpenAiListStoppedException(failure, pager.ResumeCursor, written, MyInvocation.MyCommand.Name);
+                    }
                     ahead = null;
                     aheadCancel?.Dispose();
                     aheadCancel = null;

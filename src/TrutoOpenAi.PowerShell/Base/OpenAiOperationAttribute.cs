@@ -16,7 +16,8 @@ namespace TrutoOpenAi.PowerShell
             Path = path;
         }
 
-        /// <summary>The product's tool name, e.g. <c>list_all_openai_projects</c>; empty for operations beyond the 157.</summary>
+        /// <summary>The product's tool name, e.g. <c>list_all_openai_projects</c>; empty (or the operation table's name) for
+        /// operations beyond the 157. Method and path must be a row of the operation table (Catalog.Tests.ps1 checks).</summary>
         public string Tool { get; }
         public string Method { get; }
         public string Path { get; }

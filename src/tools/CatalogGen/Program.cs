@@ -1,5 +1,6 @@
-// Derives the tool catalog (src/TrutoOpenAi.Core/Catalog/tools.json and tools.tsv) from the product's tool list
-// (../shared/reference/operations.tsv) and the OpenAI spec (../shared/reference/openapi.yaml).
+// Derives the operation table (src/TrutoOpenAi.Core/Catalog/operations.tsv: one row of facts per operation) and the MCP
+// tool schemas (tools.json) from the product's tool list (../shared/reference/operations.tsv), the spec's other operations
+// (extra_operations.tsv) and the OpenAI spec (../shared/reference/openapi.yaml).
 // Development time only; the derived files are checked in, so users and tests never need ../shared.
 //
 //   dotnet run --project src/tools/CatalogGen -- [--reference ../shared/reference] [--out src/TrutoOpenAi.Core/Catalog]
@@ -30,13 +31,24 @@ if (!Directory.Exists(reference) || !File.Exists(Path.Combine(reference, "openap
 Console.Error.WriteLine($"Reading {reference}/openapi.yaml ...");
 var spec = LoadYaml(Path.Combine(reference, "openapi.yaml"));
 var rows = ReadTsv(Path.Combine(reference, "operations.tsv"));
+var extraRows = ReadTsv(Path.Combine(reference, "extra_operations.tsv"));
 var converter = new SchemaConverter(spec);
 var tools = new JsonArray();
+var table = new List<string[]>();
 var warnings = new List<string>();
 
-foreach (var row in rows)
+// The 157 seed tools keep their names; the extra operations get names in the same pattern (ExtraName).
+var named = rows.Select(r => (Row: r, Name: r["tool"], Seed: true)).ToList();
+var taken = named.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+foreach (var r in extraRows)
 {
-    var name = row["tool"];
+    var extraName = ExtraName(r["http_method"].ToUpperInvariant(), r["path"]);
+    if (!taken.Add(extraName)) throw new InvalidOperationException($"Two operations would be named {extraName}: give ExtraName a rule for {r["http_method"]} {r["path"]}.");
+    named.Add((r, extraName, false));
+}
+
+foreach (var (row, name, seed) in named)
+{
     var method = row["http_method"].ToUpperInvariant();
     var path = row["path"];
     var operationId = row["spec_operationId"];
@@ -44,11 +56,19 @@ foreach (var row in rows)
     var bodyType = row["body_content_type"];
     var responseKind = row["response_kind"];
     var paging = PagingStyle(row["list_pagination"]);
-    var adminKey = row["api_key_kind"] == "yes";
+    bool adminKey;
     var pathItem = spec["paths"]?[path] as JsonObject;
     var operation = pathItem?[method.ToLowerInvariant()] as JsonObject;
     if (operation is null && !string.IsNullOrEmpty(operationId))
         warnings.Add($"{name}: no {method} {path} in the spec");
+    if (operation != null && (string?)operation["operationId"] != operationId)
+        throw new InvalidOperationException($"{name}: the spec's operationId of {method} {path} is {(string?)operation["operationId"]}, the tool list says {operationId}.");
+    // Key kind from the spec: AdminApiKeyAuth security, or a summary saying the endpoint "requires an admin API key"
+    // (the checkpoint permissions: their security is not declared, their text says so). /me is not in the spec: API key.
+    var adminFromSpec = operation != null && KeyKindIsAdmin(operation);
+    if (row["api_key_kind"] is "yes" or "no" && (row["api_key_kind"] == "yes") != adminFromSpec)
+        warnings.Add($"{name}: the tool list says api_key_kind={row["api_key_kind"]}, the spec says {(adminFromSpec ? "admin" : "api")}; the spec wins");
+    adminKey = adminFromSpec;
 
     var properties = new JsonObject();
     var required = new List<string>();
@@ -157,29 +177,34 @@ foreach (var row in rows)
 
     var summary = SchemaConverter.Clean((string?)operation?["summary"]) ?? SchemaConverter.Clean((string?)operation?["description"]);
     var toolDescription = Describe(name, method, path, summary, notes, isList, paging, responseKind, bodyType, operation is null);
-    var readOnly = method == "GET" || name == "list_all_openai_vector_store_search";
-    var destructive = method == "DELETE" || Regex.IsMatch(name, "(cancel|archive|deactivate)", RegexOptions.IgnoreCase);
+    // Read-only: GETs and the POSTs that only compute an answer from stored data (search, token counts, validation).
+    var readOnly = method == "GET" || name == "list_all_openai_vector_store_search" || Regex.IsMatch(path, "/(input_tokens|validate)(\\?|$)");
+    var destructive = method == "DELETE" || Regex.IsMatch(name, "(cancel|archive|deactivate|hangup|reject)", RegexOptions.IgnoreCase);
+
+    // The operation table: one row of facts per operation (see WriteTable for the columns).
+    table.Add(new[]
+    {
+        name, method, path, operationId, seed ? "yes" : "no", Area(path), adminKey ? "admin" : "api",
+        string.Join("; ", RequiredHeaders(path, specParameters)), paging, PageSize(specParameters, paging),
+        bodyType switch { "none" => "none", "application/json" => "json", "multipart/form-data" => "multipart", _ => bodyType },
+        responseKind.StartsWith("text", StringComparison.Ordinal) ? "text" : responseKind,
+        destructive ? "destructive" : readOnly ? "read" : "write",
+    });
 
     tools.Add(new JsonObject
     {
         ["name"] = name,
         ["description"] = toolDescription,
-        ["method"] = method,
-        ["path"] = path,
-        ["operation_id"] = operationId,
-        ["area"] = Area(path),
-        ["admin_key"] = adminKey,
-        ["body"] = bodyType == "none" ? null : bodyType,
-        ["response"] = responseKind,
-        ["paging"] = paging,
         ["list"] = isList,
-        ["read_only"] = readOnly,
-        ["destructive"] = destructive,
         ["parameters"] = parameters,
         ["files"] = files.Count > 0 ? files : null,
         ["input_schema"] = inputSchema,
     });
 }
+
+// The columns are described in src/TrutoOpenAi.Mcp/README.md ("The operation table"); no comment lines, so Import-Csv reads it.
+var tableText = new StringBuilder(string.Join("\t", TableColumns)).Append('\n');
+foreach (var cells in table) tableText.Append(string.Join("\t", cells)).Append('\n');
 
 var document = new JsonObject
 {
@@ -190,12 +215,99 @@ var document = new JsonObject
 var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 Directory.CreateDirectory(outDir);
 File.WriteAllText(Path.Combine(outDir, "tools.json"), document.ToJsonString(options).Replace("\r\n", "\n") + "\n");
-var tsv = new StringBuilder("tool\tmethod\tpath\toperation_id\n");
-foreach (var row in rows) tsv.Append(row["tool"]).Append('\t').Append(row["http_method"].ToUpperInvariant()).Append('\t').Append(row["path"]).Append('\t').Append(row["spec_operationId"]).Append('\n');
-File.WriteAllText(Path.Combine(outDir, "tools.tsv"), tsv.ToString());
+File.WriteAllText(Path.Combine(outDir, "operations.tsv"), tableText.ToString());
 foreach (var w in warnings) Console.Error.WriteLine("warning: " + w);
-Console.Error.WriteLine($"Wrote {tools.Count} tools to {outDir}/tools.json ({new FileInfo(Path.Combine(outDir, "tools.json")).Length / 1024} KiB) and tools.tsv.");
+Console.Error.WriteLine($"Wrote {table.Count} operations to {outDir}/operations.tsv and their tool schemas to tools.json ({new FileInfo(Path.Combine(outDir, "tools.json")).Length / 1024} KiB).");
 return 0;
+
+static bool KeyKindIsAdmin(JsonObject operation)
+{
+    if (operation["security"] is JsonArray security && security.OfType<JsonObject>().Any(s => s.ContainsKey("AdminApiKeyAuth"))) return true;
+    var text = Regex.Replace(((string?)operation["summary"] ?? "") + " " + ((string?)operation["description"] ?? ""), @"\s+", " ");
+    return text.Contains("requires an [admin API key]", StringComparison.OrdinalIgnoreCase);
+}
+
+// The assistants family (assistants, threads, messages, runs, run steps) needs OpenAI-Beta: assistants=v2 (every example
+// of the spec sends it); the spec's "?beta=true" variants of the Responses API are the ones sent with the beta header.
+static IEnumerable<string> RequiredHeaders(string path, List<JsonObject> parameters)
+{
+    var first = path.Trim('/').Split('/', '?')[0];
+    if (first is "assistants" or "threads") yield return "OpenAI-Beta: assistants=v2";
+    if (path.Contains("?beta=true", StringComparison.Ordinal))
+    {
+        var header = parameters.FirstOrDefault(p => string.Equals((string?)p["name"], "openai-beta", StringComparison.OrdinalIgnoreCase) && (string?)p["in"] == "header")
+            ?? throw new InvalidOperationException($"{path}: a beta variant without an openai-beta header parameter");
+        var values = (header["schema"]?["items"]?["enum"] ?? header["schema"]?["enum"]) as JsonArray;
+        yield return "OpenAI-Beta: " + string.Join(",", values!.Select(v => (string)v!));
+    }
+}
+
+// The limit parameter's range: schema minimum/maximum, else the description's "between X and Y" / "range X-Y",
+// per bucket width for usage ("1d: default 7, max 31"). Empty where the spec gives none.
+static string PageSize(List<JsonObject> parameters, string paging)
+{
+    var limit = parameters.FirstOrDefault(p => (string?)p["name"] == "limit" && (string?)p["in"] == "query");
+    if (limit is null || paging == "None") return "";
+    var schema = limit["schema"] as JsonObject;
+    var text = Regex.Replace(((string?)limit["description"] ?? "") + " " + ((string?)schema?["description"] ?? ""), @"\s+", " ");
+    text = Regex.Replace(text, @"(\d),(\d{3})", "$1$2"); // 10,000
+    var widths = Regex.Matches(text, @"bucket_width=(\w+)`?:\s*default:?\s*\d+,?\s*max:?\s*(\d+)");
+    if (widths.Count > 0) return string.Join(",", widths.Select(m => $"{m.Groups[1].Value}=1-{m.Groups[2].Value}"));
+    var min = (long?)schema?["minimum"];
+    var max = (long?)schema?["maximum"];
+    if (max != null) return $"{min ?? 1}-{max}";
+    var between = Regex.Match(text, @"between (\d+) and (\d+)");
+    if (between.Success) return $"{between.Groups[1].Value}-{between.Groups[2].Value}";
+    var range = Regex.Match(text, @"range (?:is )?(?:from )?(\d+) ?(?:-|to) ?(\d+)");
+    if (range.Success) return $"{range.Groups[1].Value}-{range.Groups[2].Value}";
+    var maxOnly = Regex.Match(text, @"(?:maximum|max)(?: of|:)? (\d+)");
+    return maxOnly.Success ? $"1-{maxOnly.Groups[1].Value}" : "";
+}
+
+// A name for an extra operation in the seed tools' pattern: list_all_openai_<noun>, get_single_openai_<noun>_by_id,
+// create_a_openai_<noun>, update_a_openai_<noun>_by_id, delete_a_openai_<noun>_by_id, openai_<collection>_<action>.
+// The noun joins the (singular) parent collections and the last one, without organization/ (and usage/, as the
+// seed usage tools do); a "?beta=true" variant gets _beta.
+static string ExtraName(string method, string specPath)
+{
+    var beta = specPath.Contains("?beta=true", StringComparison.Ordinal);
+    var segments = specPath.Split('?')[0].Trim('/').Split('/').ToList();
+    if (segments[0] == "organization") segments.RemoveAt(0);
+    if (segments.Count > 1 && segments[0] == "usage") segments.RemoveAt(0);
+    if (segments.Count > 1 && segments[0] == "fine_tuning" && segments[1] == "alpha") segments.RemoveAt(1);
+    var endsWithId = segments[^1].StartsWith('{');
+    var literals = segments.Where(s => !s.StartsWith('{')).ToList();
+    string name;
+    if (method == "POST" && !endsWithId && Actions.Contains(literals[^1]) && literals.Count > 1)
+    {
+        var verb = literals[^1];
+        var owner = literals.Take(literals.Count - 1).ToList();
+        name = "openai_" + string.Join("_", owner.Take(owner.Count - 1).Select(Singular).Append(owner[^1])) + "_" + verb;
+    }
+    else
+    {
+        var nouns = literals.Take(literals.Count - 1).Select(Singular).Append(literals[^1]).ToList();
+        var plural = string.Join("_", nouns);
+        var single = string.Join("_", nouns.Take(nouns.Count - 1).Append(Singular(nouns[^1])));
+        name = (method, endsWithId) switch
+        {
+            ("GET", true) => $"get_single_openai_{single}_by_id",
+            ("GET", false) => $"list_all_openai_{plural}",
+            ("DELETE", true) => $"delete_a_openai_{single}_by_id",
+            ("DELETE", false) => $"delete_a_openai_{single}",
+            ("POST", true) => $"update_a_openai_{single}_by_id",
+            _ => Singletons.Contains(literals[^1]) ? $"update_a_openai_{single}" : $"create_a_openai_{single}",
+        };
+    }
+    return beta ? name + "_beta" : name;
+}
+
+static string Singular(string noun) =>
+    noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y"
+    : noun.EndsWith("sses", StringComparison.Ordinal) || noun.EndsWith("ches", StringComparison.Ordinal) || noun.EndsWith("shes", StringComparison.Ordinal) ? noun[..^2]
+    : noun.EndsWith("s", StringComparison.Ordinal) && !noun.EndsWith("ss", StringComparison.Ordinal) ? noun[..^1]
+    : noun;
+
 
 static string Describe(string name, string method, string path, string? summary, string notes, bool isList, string paging, string responseKind, string bodyType, bool noOperation)
 {
@@ -239,11 +351,12 @@ static string PagingStyle(string label) =>
     label.StartsWith("cursor-after", StringComparison.Ordinal) ? "CursorAfter"
     : label.StartsWith("page-token", StringComparison.Ordinal) ? "PageToken"
     : label.Contains("has_more only", StringComparison.Ordinal) ? "HasMoreOnly"
+    : label.Contains("with next cursor", StringComparison.Ordinal) ? "NextCursor"
     : "None";
 
 static string Area(string path)
 {
-    var segments = path.Trim('/').Split('/');
+    var segments = path.Split('?')[0].Trim('/').Split('/');
     if (segments[0] == "organization")
     {
         if (segments.Length > 1 && segments[1] == "projects") return "Projects";
@@ -529,4 +642,23 @@ sealed class SchemaConverter
             }
         }
     }
+}
+
+public partial class Program
+{
+    // POST .../<verb>: an action on the collection before it (seed examples: openai_runs_cancel, openai_projects_archive).
+    static readonly HashSet<string> Actions = new(StringComparer.Ordinal)
+    {
+        "cancel", "accept", "hangup", "refer", "reject", "submit_tool_outputs", "remix", "run", "validate", "compact",
+        "input_tokens", "activate", "deactivate", "archive", "complete", "pause", "resume",
+    };
+
+    // POST to these updates the one object the path names (there is no list of them): update_a_, not create_a_.
+    static readonly HashSet<string> Singletons = new(StringComparer.Ordinal)
+    {
+        "data_retention", "hosted_tool_permissions", "model_permissions", "spend_limit",
+    };
+
+    static readonly string[] TableColumns =
+        { "tool", "method", "path", "operation_id", "seed", "area", "key", "headers", "paging", "page_size", "body", "response", "access" };
 }

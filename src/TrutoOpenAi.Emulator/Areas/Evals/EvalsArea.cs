@@ -325,15 +325,17 @@ public sealed class EvalsArea : IEmulatorArea
         {
             foreach (var m in template.OfType<JsonObject>()) messages.Add(((string?)m["role"] ?? "user", ContentText(m["content"], item)));
         }
-        var answer = EvalSampler.Answer(model, messages);
-        var promptTokens = messages.Sum(m => Math.Max(1, m.Content.Length / 4));
-        var completionTokens = Math.Max(1, answer.Length / 4);
         var sampling = dataSource["sampling_params"] as JsonObject;
+        var maxTokens = sampling?["max_completion_tokens"] is JsonValue limit && limit.TryGetValue<int>(out var n) ? n : (int?)null;
+        var reply = EvalSampler.Answer(model, messages, maxTokens);
+        var answer = reply.Text;
+        var promptTokens = reply.InputTokens;
+        var completionTokens = reply.OutputTokens;
         return new JsonObject
         {
             ["input"] = new JsonArray(messages.Select(m => (JsonNode)new JsonObject { ["role"] = m.Role, ["content"] = m.Content }).ToArray()),
             ["output"] = new JsonArray(new JsonObject { ["role"] = "assistant", ["content"] = answer }),
-            ["finish_reason"] = "stop",
+            ["finish_reason"] = reply.Incomplete ? "length" : "stop",
             ["model"] = model,
             ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens, ["cached_tokens"] = 0 },
             ["error"] = null,

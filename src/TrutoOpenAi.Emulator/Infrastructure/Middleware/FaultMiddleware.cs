@@ -14,6 +14,11 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults)
         }
         var decision = faults.Decide(context.Request);
         if (decision.DelayMs > 0) await Task.Delay(decision.DelayMs, context.RequestAborted);
+        if (decision.After)
+        {
+            await CarryOutThenFailAsync(context, decision);
+            return;
+        }
         if (decision.Drop)
         {
             context.Items[RecordingMiddleware.FaultKey] = "drop";
@@ -22,7 +27,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults)
         }
         if (decision.Status != 0)
         {
-            context.Items[RecordingMiddleware.FaultKey] = decision.Status.ToString(CultureInfo.InvariantCulture);
+            context.Items[RecordingMiddleware.FaultKey] = decision.Label;
             if (decision.Status == 429) context.Items[RequestContextMiddleware.RateLimitedKey] = true;
             if (decision.RetryAfterSeconds is { } seconds)
                 context.Response.Headers.RetryAfter = seconds.ToString(seconds == Math.Floor(seconds) ? "0" : "0.###", CultureInfo.InvariantCulture);
@@ -32,5 +37,32 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults)
             return;
         }
         await next(context);
+    }
+
+    /// <summary>Runs the request (its effect stays), throws its answer away, then drops the connection or answers the status.</summary>
+    private async Task CarryOutThenFailAsync(HttpContext context, FaultDecision decision)
+    {
+        var original = context.Response.Body;
+        using (var discarded = new MemoryStream())
+        {
+            context.Response.Body = discarded;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+        }
+        context.Items[RecordingMiddleware.FaultKey] = decision.Label;
+        if (decision.Drop || context.Response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+        context.Response.Headers.ContentLength = null;
+        context.Response.Headers.ContentType = default;
+        await ApiErrors.ForFault(decision.Status).WriteAsync(context);
     }
 }

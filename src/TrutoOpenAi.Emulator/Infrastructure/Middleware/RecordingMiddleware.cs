@@ -43,7 +43,7 @@ public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder re
                 Query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
                 QueryParams = query,
                 Body = body,
-                Status = fault == "drop" ? 0 : context.Response.StatusCode,
+                Status = fault is "drop" or "drop-after" ? 0 : context.Response.StatusCode,
                 Fault = fault,
                 AuthKind = AuthPolicy.Name(auth.Classify(request).Kind),
                 Headers = headers,

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using TrutoOpenAi.Core;
@@ -10,6 +11,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
     /// <para>Stores a named connection for this PowerShell process: its base URI, its keys (kept as SecureString and never
     /// printed), organization and project ids, timeout and retry budget. Several connections live side by side, one per
     /// customer organization; each API cmdlet uses the current one unless -Connection names another.</para>
+    /// <para>The current connection belongs to the runspace that made it: Connect-OpenAi inside ForEach-Object -Parallel or a
+    /// thread job never changes what another runspace uses (a runspace that never connected uses the one made first in the
+    /// session, normally the host's). Named connections are shared by name across runspaces; connecting again with a name
+    /// replaces that connection everywhere (a key refresh), and calls already running finish on the old one.</para>
     /// <para>Admin operations (/organization/...) use the admin key; everything else uses the API key. Keys are checked for
     /// their kind (admin keys start with 'sk-admin-'), and plain http is refused except to a loopback address. Parameters
     /// left out fall back to OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID, OPENAI_ADMIN_KEY and OPENAI_API_KEY.
@@ -23,10 +28,16 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
     /// <code>$emulator = Start-OpenAiEmulator; Connect-OpenAi -Name local -BaseUri $emulator.BaseUri -AdminKey $emulator.AdminKey -ApiKey $emulator.ApiKey -PassThru</code>
     /// <para>Connects to a local emulator over loopback http and shows the connection (keys appear only as HasAdminKey/HasApiKey).</para>
     /// </example>
-    [Cmdlet(VerbsCommunications.Connect, "OpenAi")]
+    /// <example>
+    /// <code>Get-OpenAiConnection -Name contoso | Connect-OpenAi</code>
+    /// <para>Makes the existing 'contoso' connection current in this runspace again (after Disconnect-OpenAi of another, say).</para>
+    /// </example>
+    [Cmdlet(VerbsCommunications.Connect, "OpenAi", DefaultParameterSetName = "New")]
     [OutputType(typeof(OpenAiConnection))]
     public sealed class ConnectOpenAiCommand : PSCmdlet
     {
+        static ConnectOpenAiCommand() => RunspaceScope.Ensure();
+
         /// <summary>The connection's name, used with -Connection on every cmdlet. Connecting again with the same name replaces it.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
@@ -68,12 +79,36 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
         [ValidateRange(0, 3600)]
         public int MaxRetryAfterSec { get; set; } = 60;
 
+        /// <summary>An existing connection (or its name) to make current in this runspace; nothing else may be given with it.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Existing", ValueFromPipeline = true)]
+        [ConnectionTransformation]
+        [ValidateNotNull]
+        public OpenAiConnection? Connection { get; set; }
+
         /// <summary>Writes the new connection to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void ProcessRecord()
+        {
+            if (Connection is null) return;
+            var extra = MyInvocation.BoundParameters.Keys.FirstOrDefault(k => k != nameof(Connection) && k != nameof(PassThru) &&
+                !Cmdlet.CommonParameters.Contains(k) && !Cmdlet.OptionalCommonParameters.Contains(k));
+            if (extra != null)
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"-{extra} cannot be used with -Connection: it selects an existing connection as it is."),
+                    "OpenAiInvalidArgument", ErrorCategory.InvalidArgument, extra));
+            var live = OpenAiConnection.Live(Connection);
+            if (live is null)
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"The connection '{Connection.Name}' was removed by Disconnect-OpenAi."),
+                    "OpenAiConnectionRemoved", ErrorCategory.ObjectNotFound, Connection.Name));
+            OpenAiConnectionRegistry.SetCurrent(live!);
+            WriteVerbose($"Connection '{live!.Name}' to {live.BaseUri} is now current in this runspace.");
+            if (PassThru) WriteObject(live);
+        }
+
         protected override void EndProcessing()
         {
+            if (ParameterSetName == "Existing") return;
             try
             {
                 var settings = new OpenAiConnectionSettings

@@ -5,8 +5,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
 {
     /// <summary>Removes connections made with Connect-OpenAi and releases their HTTP clients.</summary>
     /// <remarks>
-    /// <para>Forgets the named connections (the current one when no name is given). When the current connection is removed,
-    /// another remaining connection, if any, becomes current. Nothing is sent to the API: keys are not revoked.</para>
+    /// <para>Forgets the named connections (the current one when no name is given), in every runspace. When the current
+    /// connection is removed, no connection is current any more (as after Disconnect-AzAccount or Disconnect-MgGraph): another
+    /// organization's connection never takes its place silently, so the next cmdlet without -Connection stops with
+    /// OpenAiNotConnected (or uses the OPENAI_* environment variables when they hold a key) until Connect-OpenAi picks one.
+    /// Calls already running on the connection finish. Nothing is sent to the API: keys are not revoked.</para>
     /// </remarks>
     /// <example>
     /// <code>Disconnect-OpenAi -Name contoso</code>
@@ -20,17 +23,22 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
     [OutputType(typeof(void))]
     public sealed class DisconnectOpenAiCommand : PSCmdlet
     {
+        static DisconnectOpenAiCommand() => RunspaceScope.Ensure();
+
         /// <summary>Names of the connections to remove; the current connection when left out.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()
         {
-            var names = Name ?? (OpenAiConnectionRegistry.Current is { } current ? new[] { current.Name } : new string[0]);
+            var names = Name ?? (OpenAiConnectionRegistry.Current is { } active ? new[] { active.Name } : new string[0]);
             foreach (var name in names)
             {
+                var wasCurrent = OpenAiConnectionRegistry.Current is { } current && string.Equals(current.Name, name, System.StringComparison.OrdinalIgnoreCase);
                 if (OpenAiConnectionRegistry.Remove(name))
-                    WriteVerbose($"Connection '{name}' removed.");
+                    WriteVerbose(wasCurrent
+                        ? $"Connection '{name}' removed; no connection is current now. Run Connect-OpenAi or pass -Connection."
+                        : $"Connection '{name}' removed.");
                 else
                     WriteError(new ErrorRecord(new ItemNotFoundException($"There is no connection named '{name}'."),
                         "OpenAiConnectionNotFound", ErrorCategory.ObjectNotFound, name));

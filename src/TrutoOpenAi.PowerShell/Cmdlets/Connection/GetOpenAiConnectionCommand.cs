@@ -21,6 +21,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
     [OutputType(typeof(OpenAiConnection))]
     public sealed class GetOpenAiConnectionCommand : PSCmdlet
     {
+        static GetOpenAiConnectionCommand() => RunspaceScope.Ensure();
+
         /// <summary>Names of the connections to get; wildcards are allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = "ByName", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
@@ -11,11 +12,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
     /// <summary>Calls any OpenAI API endpoint with the connection's keys, retries and tracing.</summary>
     /// <remarks>
     /// <para>The passthrough for endpoints the module has no cmdlet for yet. The path is relative to the connection's base
-    /// URI (e.g. 'organization/projects' or '/models'); the admin key is used for /organization and /projects paths, the
-    /// API key for the rest. -Body (a hashtable, an object or a JSON string, also from the pipeline) is sent as JSON.
+    /// URI (e.g. 'organization/projects' or '/models'). It is looked up in the operation table (Get-OpenAiOperation shows
+    /// its facts): the operation decides the key (admin or API) and the headers sent (e.g. OpenAI-Beta: assistants=v2);
+    /// a path that matches no operation is sent with the API key, and the verbose stream says so. -Body (a hashtable, an object or a JSON string, also from the pipeline) is sent as JSON.
     /// -Query adds query parameters (array values repeat the key).</para>
     /// <para>By default the answer is converted to objects as ConvertFrom-Json would; with -All a list answer is followed
-    /// page after page (the paging style is chosen with -PagingStyle) and its items are streamed; -Raw writes the
+    /// page after page (the paging style is the operation's, or -PagingStyle) and its items are streamed; -Raw writes the
     /// response text unchanged. Methods other than GET ask for confirmation according to -Confirm/-WhatIf.</para>
     /// </remarks>
     /// <example>
@@ -56,7 +58,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        /// <summary>How -All finds the next page: CursorAfter (after/last_id, the default), HasMoreOnly (after/last item id) or PageToken (page/next_page).</summary>
+        /// <summary>How -All finds the next page: CursorAfter (after/last_id), HasMoreOnly (after/last item id), NextCursor (after/next) or PageToken (page/next_page). Default: the operation's paging, else CursorAfter.</summary>
         [Parameter]
         public PagingStyle PagingStyle { get; set; } = PagingStyle.CursorAfter;
 
@@ -88,7 +90,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
 
         private void Follow(OpenAiRequest request)
         {
-            var pager = new ListPager<object?>(Client, request, PagingStyle,
+            var style = MyInvocation.BoundParameters.ContainsKey(nameof(PagingStyle)) || request.Operation is not { Paging: not PagingStyle.None } operation
+                ? PagingStyle : operation.Paging;
+            var pager = new ListPager<object?>(Client, request, style,
                 element => Raw ? element.GetRawText() : JsonToPowerShell.Convert(element));
             while (true)
             {
@@ -139,6 +143,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
                     foreach (var item in sequence) request.WithQuery(name, QueryText(item));
                 }
             }
+            var matched = request.Operation;
+            WriteVerbose(matched is null
+                ? $"No operation of the table matches {request.Method} /{request.Path}: sending it with the API key."
+                : $"{request.Method} /{request.Path} is {matched.Tool} ({matched.Method} {matched.Path}): {matched.KeyKind} key" +
+                  (matched.Headers.Count > 0 ? ", headers " + string.Join(", ", matched.Headers.Select(h => $"{h.Key}: {h.Value}")) : string.Empty) + ".");
             if (Body != null)
             {
                 var raw = Body is PSObject p ? p.BaseObject : Body;

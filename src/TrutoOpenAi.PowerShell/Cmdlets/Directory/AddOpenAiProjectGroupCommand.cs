@@ -14,7 +14,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// OpenAiInvalidRequest. Writes each new project group. Needs an admin key.</para>
     /// </remarks>
     /// <example>
-    /// <code>$p = Get-OpenAiProject -Name 'tenant-00001'; $member = $p | Get-OpenAiRole -Name Member; Get-OpenAiGroup -Name 'eng-*' | Add-OpenAiProjectGroup -ProjectId $p.Id -RoleId $member.Id -Confirm:$false</code>
+    /// <code>$p = Get-OpenAiProject -Name 'tenant-00001'; $member = $p | Get-OpenAiRole -Name Member -Type predefined; Get-OpenAiGroup -Name 'eng-*' | Add-OpenAiProjectGroup -ProjectId $p.Id -RoleId $member.Id -Confirm:$false</code>
     /// <para>Gives every eng- group access to a project as members.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Add, "OpenAiProjectGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]

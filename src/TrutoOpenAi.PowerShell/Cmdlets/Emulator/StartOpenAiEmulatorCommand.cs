@@ -77,6 +77,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
         [Parameter]
         public int? SeedRandom { get; set; }
 
+        /// <summary>Answers the Assistants API routes (/assistants, /threads) as OpenAI has since retiring them on 2026-08-26, to try the OpenAiApiRetired errors.</summary>
+        [Parameter]
+        public SwitchParameter AssistantsRetired { get; set; }
+
         /// <summary>Connects to the emulator with its keys and makes that connection current.</summary>
         [Parameter]
         public SwitchParameter Connect { get; set; }
@@ -104,6 +108,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
                 SeedUsers = SeedUsers,
                 SeedRandom = SeedRandom,
             };
+            if (AssistantsRetired) options.ExtraArguments.Add("--assistants-retired");
             EmulatorProcess process;
             try
             {

@@ -9,9 +9,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Mcp
 {
     /// <summary>Runs the TrutoOpenAi MCP server on this console's standard input and output, for an AI agent's MCP host.</summary>
     /// <remarks>
-    /// <para>The MCP (Model Context Protocol) server offers the 157 OpenAI tools (list_all_openai_users,
-    /// create_a_openai_project...) to AI agents, through the same core as the cmdlets: the same keys, retries, paging
-    /// and error mapping. It runs in its own .NET process (TrutoOpenAi.Mcp.dll, bundled in the module's mcp folder)
+    /// <para>The MCP (Model Context Protocol) server offers every operation of the module's operation table to AI agents:
+    /// the product's 157 OpenAI tools by their names (list_all_openai_users, create_a_openai_project...) and the spec's
+    /// other operations named in the same pattern (list_all_openai_groups...), through the same core as the cmdlets:
+    /// the same keys, headers, retries, paging and error mapping. It runs in its own .NET process (TrutoOpenAi.Mcp.dll, bundled in the module's mcp folder)
     /// connected to this console's stdin and stdout, and this cmdlet returns when the host closes the connection.
     /// Register it with an MCP host as a command such as
     /// pwsh -NoProfile -Command "Import-Module TrutoOpenAi; Start-OpenAiMcpServer", or start TrutoOpenAi.Mcp.dll directly
