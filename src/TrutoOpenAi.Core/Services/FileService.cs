@@ -76,22 +76,7 @@ namespace TrutoOpenAi.Core.Services
         /// Streams the file's content (GET /files/{file_id}/content) into <paramref name="destination"/> without buffering
         /// it in memory; returns the number of bytes written.
         /// </summary>
-        public async Task<long> DownloadContentAsync(string fileId, Stream destination, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
-        {
-            if (destination is null) throw new ArgumentNullException(nameof(destination));
-            var request = new OpenAiRequest(HttpMethod.Get, OpenAiPath.Format("files/{file_id}/content", ("file_id", fileId))) { StreamResponse = true };
-            using var response = await _client.SendAsync(request, observer, cancellationToken).ConfigureAwait(false);
-            using var source = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new byte[81920];
-            long total = 0;
-            int read;
-            while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-                total += read;
-            }
-            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
-            return total;
-        }
+        public Task<long> DownloadContentAsync(string fileId, Stream destination, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
+            _client.DownloadAsync(new OpenAiRequest(HttpMethod.Get, OpenAiPath.Format("files/{file_id}/content", ("file_id", fileId))), destination, observer, cancellationToken);
     }
 }

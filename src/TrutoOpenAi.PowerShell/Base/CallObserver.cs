@@ -28,6 +28,13 @@ namespace TrutoOpenAi.PowerShell
         public void OnRetry(int retry, int maxRetries, TimeSpan delay, string reason) =>
             Enqueue(CallMessageKind.Verbose, $"{reason}: retry {retry} of {maxRetries} in {delay.TotalSeconds:0.##} s.");
 
+        /// <summary>Queues a progress record for the pipeline thread (long transfers report bytes and time left).</summary>
+        public void OnProgress(System.Management.Automation.ProgressRecord record)
+        {
+            _messages.Enqueue(new CallMessage(CallMessageKind.Progress, record.Activity, record));
+            _wake.Release();
+        }
+
         public void OnReadProblem(string message) => Enqueue(CallMessageKind.Verbose, message);
 
         public bool TryDequeue(out CallMessage message) => _messages.TryDequeue(out message);
@@ -39,15 +46,18 @@ namespace TrutoOpenAi.PowerShell
         }
     }
 
-    internal enum CallMessageKind { Verbose, Debug, Warning }
+    internal enum CallMessageKind { Verbose, Debug, Warning, Progress }
 
     internal readonly struct CallMessage
     {
-        public CallMessage(CallMessageKind kind, string text)
+        public CallMessage(CallMessageKind kind, string text, System.Management.Automation.ProgressRecord? progress = null)
         {
             Kind = kind;
             Text = text;
+            Progress = progress;
         }
+
+        public System.Management.Automation.ProgressRecord? Progress { get; }
 
         public CallMessageKind Kind { get; }
         public string Text { get; }

@@ -101,6 +101,7 @@ namespace TrutoOpenAi.PowerShell
                     case CallMessageKind.Verbose: WriteVerbose(message.Text); break;
                     case CallMessageKind.Debug: WriteDebug(message.Text); break;
                     case CallMessageKind.Warning: WriteWarning(message.Text); break;
+                    case CallMessageKind.Progress: WriteProgress(message.Progress); break;
                 }
             }
         }

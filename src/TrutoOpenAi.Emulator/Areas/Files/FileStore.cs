@@ -17,6 +17,14 @@ public sealed record StoredFile : IHasId
     public string? StatusDetails { get; init; }
 
     [JsonIgnore] public byte[] Content { get; init; } = Array.Empty<byte>();
+
+    /// <summary>Where the content lies on disk for files too large to keep in memory (made by the Uploads API); null otherwise.</summary>
+    [JsonIgnore] public string? ContentPath { get; init; }
+
+    /// <summary>The content as a stream, from memory or from disk.</summary>
+    public Stream OpenRead() => ContentPath is null
+        ? new MemoryStream(Content, writable: false)
+        : new FileStream(ContentPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 }
 
 /// <summary>
@@ -42,8 +50,24 @@ public sealed class FileStore(EmulatorState state) : IEmulatorStore
 
     public void Reset()
     {
+        foreach (var file in Items.Snapshot()) DeleteContentFile(file);
         Items.Clear();
         Interlocked.Exchange(ref _totalBytes, 0);
+    }
+
+    /// <summary>
+    /// Stores a file assembled on disk (an upload's parts): small ones are read into memory like any upload (so batches
+    /// and vector stores can read them), larger ones stay on disk and are streamed when downloaded.
+    /// </summary>
+    public StoredFile AddFromDisk(string filename, string purpose, string path, long bytes, long? expiresAfterSeconds)
+    {
+        if (bytes <= MaxFileBytes && TotalBytes + bytes <= MaxTotalBytes)
+        {
+            var content = File.ReadAllBytes(path);
+            File.Delete(path);
+            return Add(filename, purpose, content, expiresAfterSeconds);
+        }
+        return Append(filename, purpose, bytes, expiresAfterSeconds, Array.Empty<byte>(), path);
     }
 
     /// <summary>Stores a new file; refuses (400 file) when the emulator's memory cap would be exceeded.</summary>
@@ -54,6 +78,11 @@ public sealed class FileStore(EmulatorState state) : IEmulatorStore
             Interlocked.Add(ref _totalBytes, -content.LongLength);
             throw ApiErrors.BadRequest($"The emulator keeps at most {MaxTotalBytes / (1024 * 1024)} MB of files in memory; delete files first.", "file", "storage_limit_exceeded").Throw();
         }
+        return Append(filename, purpose, content.LongLength, expiresAfterSeconds, content, null);
+    }
+
+    private StoredFile Append(string filename, string purpose, long bytes, long? expiresAfterSeconds, byte[] content, string? contentPath)
+    {
         return Items.Append(last =>
         {
             var created = Math.Max(state.Clock.UnixSeconds, last?.CreatedAt ?? 0);
@@ -62,12 +91,13 @@ public sealed class FileStore(EmulatorState state) : IEmulatorStore
             return new StoredFile
             {
                 Id = state.Ids.New("file-", 22),
-                Bytes = content.LongLength,
+                Bytes = bytes,
                 CreatedAt = created,
                 ExpiresAt = expires,
                 Filename = filename,
                 Purpose = purpose,
                 Content = content,
+                ContentPath = contentPath,
             };
         });
     }
@@ -75,7 +105,17 @@ public sealed class FileStore(EmulatorState state) : IEmulatorStore
     public StoredFile? Remove(string id)
     {
         var removed = Items.Remove(id);
-        if (removed is not null) Interlocked.Add(ref _totalBytes, -removed.Content.LongLength);
+        if (removed is not null)
+        {
+            Interlocked.Add(ref _totalBytes, -removed.Content.LongLength);
+            DeleteContentFile(removed);
+        }
         return removed;
+    }
+
+    private static void DeleteContentFile(StoredFile file)
+    {
+        if (file.ContentPath is null) return;
+        try { File.Delete(file.ContentPath); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -86,7 +86,9 @@ public sealed class FilesArea : IEmulatorArea
             if (store.Items.Get(file_id) is not { } file) return NoSuchFile(file_id).ToResult();
             if (file.Purpose == "assistants")
                 return ApiErrors.BadRequest("Not allowed to download files of purpose: assistants").ToResult();
-            return Results.Bytes(file.Content, "application/octet-stream");
+            return file.ContentPath is null
+                ? Results.Bytes(file.Content, "application/octet-stream")
+                : Results.Stream(file.OpenRead(), "application/octet-stream");
         });
     }
 

@@ -8,6 +8,7 @@ public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder re
 {
     public const string FaultKey = "truto.fault";
     private const int MaxJsonBody = 1 << 20;
+    private const long MaxBufferedMultipart = 8L << 20;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -68,8 +69,12 @@ public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder re
         if (request.ContentLength == 0) return null;
         if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method)
             && !HttpMethods.IsDelete(request.Method)) return null;
-        request.EnableBuffering();
         var contentType = request.ContentType ?? "";
+        // A large multipart body (an upload part, audio, images) is not buffered for the log: the area streams it, and
+        // buffering would put it on disk twice. Its summary is the length alone.
+        if (contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) && (request.ContentLength is null || request.ContentLength > MaxBufferedMultipart))
+            return JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["content_type"] = "multipart/form-data", ["length"] = request.ContentLength }, EmulatorJson.Options);
+        request.EnableBuffering();
         try
         {
             if (request.HasFormContentType && contentType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))

@@ -58,22 +58,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Files
                     throw new InvalidOperationException($"The file '{target}' exists; use -Force to replace it.");
                 if (!ShouldProcess(target, $"Save the content of file {Id}")) return;
 
-                var directory = System.IO.Path.GetDirectoryName(target);
-                if (!string.IsNullOrEmpty(directory)) System.IO.Directory.CreateDirectory(directory);
-                var temporary = target + ".download-" + Guid.NewGuid().ToString("n").Substring(0, 8);
-                try
-                {
-                    using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-                    {
-                        Await(observer => service.DownloadContentAsync(Id, stream, observer, CancellationToken));
-                    }
-                    if (File.Exists(target)) File.Delete(target);
-                    File.Move(temporary, target);
-                }
-                finally
-                {
-                    if (File.Exists(temporary)) File.Delete(temporary);
-                }
+                Internal.FileDestination.Write(target, stream => Await(observer => service.DownloadContentAsync(Id, stream, observer, CancellationToken)));
                 WriteObject(new FileInfo(target));
             });
         }
