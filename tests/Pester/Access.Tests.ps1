@@ -192,7 +192,7 @@ Describe 'Certificates' {
         $seeded = Invoke-Seed @{ certificates = 23 }
         $ids = $seeded.certificates.ids
         $since = Get-EmulatorSeq $emu
-        $ids | Enable-OpenAiCertificate -Confirm:$false
+        Enable-OpenAiCertificate -Id $ids -Confirm:$false
         $posts = @(Get-EmulatorLog $emu -Since $since | Where-Object { $_.method -eq 'POST' -and $_.path -eq '/v1/organization/certificates/activate' })
         $posts.Count | Should -Be 3
         $posts | ForEach-Object { $_.body.certificate_ids.Count } | Should -Be @(10, 10, 3)
@@ -203,9 +203,9 @@ Describe 'Certificates' {
     It 'Disable-OpenAiCertificate -PassThru writes the deactivated certificates, and -WhatIf sends nothing' {
         $ids = (Invoke-Seed @{ certificates = @(@{ name = 'd1'; active = $true }, @{ name = 'd2'; active = $true }) }).certificates.ids
         $since = Get-EmulatorSeq $emu
-        $ids | Disable-OpenAiCertificate -WhatIf
+        Disable-OpenAiCertificate -Id $ids -WhatIf
         @(Get-EmulatorLog $emu -Since $since).Count | Should -Be 0
-        $result = @($ids | Disable-OpenAiCertificate -PassThru -Confirm:$false)
+        $result = @(Disable-OpenAiCertificate -Id $ids -PassThru -Confirm:$false)
         $result.Id | Should -Be $ids
         $result.Active | Should -Be @($false, $false)
         $result[0].Object | Should -Be 'organization.certificate'

@@ -103,8 +103,8 @@ Describe 'Organization directory against the emulator' {
             # The organization owner owns every project; the first tenant has one more owner.
             $owners.Count | Should -Be ($tenants.Count + 1)
             $owners | ForEach-Object { $_.ProjectId | Should -BeIn $tenants.Id }
-            $owners[0].Workspaces[0].Id | Should -Be $owners[0].ProjectId
-            $owners[0].Roles[0].Workspace | Should -Be $owners[0].ProjectId
+            $owners[0].Projects[0].Id | Should -Be $owners[0].ProjectId
+            $owners[0].Roles[0].Project | Should -Be $owners[0].ProjectId
             $owners[0].RemoteData.object | Should -Be 'organization.project.user'
         }
 
@@ -240,11 +240,11 @@ Describe 'RBAC roles and role assignments against the emulator' {
         $log[1].query_params.after | Should -Be $roles[-2].Id
     }
 
-    It 'Get-OpenAiProject | Get-OpenAiRole writes the project roles, applicable in a workspace' {
+    It 'Get-OpenAiProject | Get-OpenAiRole writes the project roles, applicable in a project' {
         $roles = @($project | Get-OpenAiRole)
         ($roles | Where-Object Type -eq builtin).Name | Should -Be @('owner', 'member')
         ($roles | Where-Object Type -eq predefined).Name | Should -Be @('Owner', 'Member', 'Viewer')
-        $roles | ForEach-Object { $_.ApplicableIn | Should -Be 'workspace'; $_.ProjectId | Should -Be $project.Id }
+        $roles | ForEach-Object { $_.ApplicableIn | Should -Be 'project'; $_.ProjectId | Should -Be $project.Id }
     }
 
     It 'assigning, listing and removing a role works from a pipeline of users' {
@@ -273,7 +273,7 @@ Describe 'RBAC roles and role assignments against the emulator' {
         $viewer = $project | Get-OpenAiRole -Name Viewer
         $a = $project | Get-OpenAiProjectUser | Add-OpenAiUserRole -RoleId $viewer.Id -Confirm:$false
         $a.ProjectId | Should -Be $project.Id
-        $a.Workspace | Should -Be @($project.Id)
+        $a.Projects | Should -Be @($project.Id)
         ($project | Get-OpenAiProjectUser | Get-OpenAiUserRole).RoleName | Should -Be 'Viewer'
     }
 }

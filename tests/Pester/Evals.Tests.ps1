@@ -90,7 +90,7 @@ Describe 'Evals against the emulator' {
 
         It 'Set-OpenAiEval renames and re-tags; with nothing to change it sends nothing' {
             $eval = New-TestEval
-            $changed = $eval | Set-OpenAiEval -Name renamed -Metadata @{ v = '2' } -Confirm:$false
+            $changed = $eval | Set-OpenAiEval -Name renamed -Metadata @{ v = '2' } -Confirm:$false -PassThru
             $changed.Name | Should -Be 'renamed'
             $changed.Metadata.v | Should -Be '2'
             (Get-OpenAiEval -Id $eval.Id).Name | Should -Be 'renamed'

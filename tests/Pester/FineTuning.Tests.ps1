@@ -164,7 +164,7 @@ Describe 'Fine-tuning against the emulator' {
 
         It 'An unknown job writes OpenAiNotFound and the pipeline goes on' {
             $known = (Get-OpenAiFineTuningJob -First 1).Id
-            $out = @('ftjob-doesnotexist', $known | Get-OpenAiFineTuningJob -ErrorAction SilentlyContinue -ErrorVariable failure)
+            $out = @(Get-OpenAiFineTuningJob -Id 'ftjob-doesnotexist', $known -ErrorAction SilentlyContinue -ErrorVariable failure)
             $out.Id | Should -Be @($known)
             $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
             Get-OpenAiFineTuningEvent -FineTuningJobId ftjob-doesnotexist -ErrorAction SilentlyContinue -ErrorVariable failure2

@@ -60,7 +60,7 @@ Describe 'Platform API (models, files, batches) against the emulator' {
         }
 
         It 'An unknown model writes OpenAiNotFound and the pipeline goes on' {
-            $out = @('no-such-model', 'gpt-4o' | Get-OpenAiModel -ErrorAction SilentlyContinue -ErrorVariable failures)
+            $out = @(Get-OpenAiModel -Id 'no-such-model', 'gpt-4o' -ErrorAction SilentlyContinue -ErrorVariable failures)
             $out.Id | Should -Be @('gpt-4o')
             $failures[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
         }

@@ -125,7 +125,7 @@ Describe 'Projects against the emulator' {
 
     It 'A 404 for one piped id writes a non-terminating OpenAiNotFound and the pipeline goes on' {
         $good = Get-OpenAiProject -First 1
-        $out = @('proj_doesnotexist', $good.Id | Get-OpenAiProject -ErrorAction SilentlyContinue -ErrorVariable failures)
+        $out = @([pscustomobject]@{ ProjectId = 'proj_doesnotexist' }, $good | Get-OpenAiProject -ErrorAction SilentlyContinue -ErrorVariable failures)
         $out.Count | Should -Be 1
         $out[0].Id | Should -Be $good.Id
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'

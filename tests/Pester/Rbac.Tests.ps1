@@ -90,7 +90,7 @@ Describe 'RBAC roles and groups against the emulator' {
             $since = Get-EmulatorSeq $emu
             $created = @(Get-OpenAiProject -Name 'tenant-*' | New-OpenAiRole -Name 'Deployer' -Permission api.project.read -Confirm:$false)
             $created.Count | Should -Be 2
-            $created | ForEach-Object { $_.ApplicableIn | Should -Be 'workspace'; $_.Type | Should -Be 'custom' }
+            $created | ForEach-Object { $_.ApplicableIn | Should -Be 'project'; $_.Type | Should -Be 'custom' }
             $created.ProjectId | Should -Be @((Get-OpenAiProject -Name 'tenant-*').Id)
             $created[0].Id | Should -Not -Be $created[1].Id
             Get-OpenAiProject -Name 'tenant-*' | Get-OpenAiRole -Name Deployer | Set-OpenAiRole -Permission api.project.read, api.project.write -Confirm:$false
@@ -252,7 +252,7 @@ Describe 'RBAC roles and groups against the emulator' {
             $viewer = $project | Get-OpenAiRole -Name Viewer
             $since = Get-EmulatorSeq $emu
             $added = @($project | Get-OpenAiProjectGroup | Add-OpenAiGroupRole -RoleId $viewer.Id -Confirm:$false)
-            $added | ForEach-Object { $_.ProjectId | Should -Be $project.Id; $_.Workspace | Should -Be @($project.Id) }
+            $added | ForEach-Object { $_.ProjectId | Should -Be $project.Id; $_.Projects | Should -Be @($project.Id) }
             $roles = @($project | Get-OpenAiProjectGroup -Name 'eng-platform' | Get-OpenAiGroupRole)
             $roles.RoleName | Should -Be @('Member', 'Viewer')
             $roles | Where-Object RoleName -eq Viewer | Remove-OpenAiGroupRole -Confirm:$false

@@ -52,13 +52,15 @@ Describe 'Public surface' {
         $old | Should -Not -Contain 'Get-Probe -Extra Type System.String'
     }
 
-    It 'a single-set command may move its parameters into a new default set; other moves are gone facts' {
-        $old = 'Remove-X [*] Mandatory Id', 'Remove-X -Id [*] In', 'Remove-X -Id [*] Position 0'
-        $kept = 'Remove-X DefaultParameterSet ById', 'Remove-X [ById] Mandatory Id', 'Remove-X -Id [ById] In', 'Remove-X -Id [ById] Position 0',
-            'Remove-X [InputObject] Mandatory InputObject'
+    It 'a single-set command may move its parameters into one new set; splitting them across sets is a gone fact' {
+        $old = 'Remove-X [*] Mandatory Id', 'Remove-X -Id [*] In', 'Remove-X -Id [*] Position 0', 'Remove-X -Force [*] In'
+        $kept = 'Remove-X DefaultParameterSet InputObject', 'Remove-X [ById] Mandatory Id', 'Remove-X -Id [ById] In', 'Remove-X -Id [ById] Position 0',
+            'Remove-X [InputObject] Mandatory InputObject', 'Remove-X -Force [*] In'
         @(Get-SurfaceGoneFact -Snapshot $old -Current $kept) | Should -BeNullOrEmpty
-        $moved = 'Remove-X DefaultParameterSet InputObject', 'Remove-X [ById] Mandatory Id', 'Remove-X -Id [ById] In', 'Remove-X -Id [ById] Position 0'
-        @(Get-SurfaceGoneFact -Snapshot $old -Current $moved) | Should -HaveCount 3
+        $split = 'Remove-X [ById] Mandatory Id', 'Remove-X -Id [ById] In', 'Remove-X [Other] Mandatory', 'Remove-X -Id [Other] Position 0', 'Remove-X -Force [*] In'
+        @(Get-SurfaceGoneFact -Snapshot $old -Current $split) | Should -HaveCount 3
+        $newMandatory = 'Remove-X [ById] Mandatory Id,Name', 'Remove-X -Id [ById] In', 'Remove-X -Id [ById] Position 0', 'Remove-X -Force [*] In'
+        @(Get-SurfaceGoneFact -Snapshot $old -Current $newMandatory) | Should -HaveCount 3
     }
 
     It 'every allowed change names a fact of the snapshot' {

@@ -95,7 +95,7 @@ Describe 'Vector stores against the emulator' {
 
         It 'An unknown store writes OpenAiNotFound and the pipeline goes on' {
             $good = New-OpenAiVectorStore -Name (New-Name) -Confirm:$false
-            $out = @('vs_doesnotexist', $good.Id | Get-OpenAiVectorStore -ErrorAction SilentlyContinue -ErrorVariable failures)
+            $out = @(Get-OpenAiVectorStore -Id 'vs_doesnotexist', $good.Id -ErrorAction SilentlyContinue -ErrorVariable failures)
             $out.Id | Should -Be @($good.Id)
             $failures[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
             Remove-OpenAiVectorStore -Id vs_doesnotexist -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable failure

@@ -36,9 +36,9 @@ public class DirectoryMappingTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1711500000), user.LastActiveAt);
         Assert.Equal("user", user.UserType);
         Assert.Equal(new[] { "owner", "member" }, user.Roles.Select(r => r.Name));
-        Assert.Equal("proj_1", user.Roles[1].Workspace);
-        Assert.Equal("Payments", Assert.Single(user.Workspaces).Name);
-        Assert.Equal(json, user.RemoteDataJson);
+        Assert.Equal("proj_1", user.Roles[1].Project);
+        Assert.Equal("Payments", Assert.Single(user.Projects).Name);
+        Assert.Equal(json, user.RawJson);
     }
 
     [Fact]
@@ -51,17 +51,17 @@ public class DirectoryMappingTests
     }
 
     [Fact]
-    public void A_project_user_is_scoped_to_its_project_as_workspace_and_role()
+    public void A_project_user_is_scoped_to_its_project_and_role()
     {
         var member = Parse<OpenAiProjectUser>("""{"object":"organization.project.user","id":"user-abc","name":"Ada","email":"ada@example.com","role":"owner","added_at":1711471533}""");
         member.ProjectId = "proj_1";
         var user = DirectoryMapping.ToUser(member, "Payments");
         Assert.Equal("proj_1", user.ProjectId);
         Assert.Equal("owner", user.Role);
-        Assert.Equal("proj_1", Assert.Single(user.Workspaces).Id);
-        Assert.Equal("Payments", user.Workspaces[0].Name);
+        Assert.Equal("proj_1", Assert.Single(user.Projects).Id);
+        Assert.Equal("Payments", user.Projects[0].Name);
         var role = Assert.Single(user.Roles);
-        Assert.Equal(("owner", "proj_1", null), (role.Name, role.Workspace, role.Organization));
+        Assert.Equal(("owner", "proj_1", null), (role.Name, role.Project, role.Organization));
         Assert.Equal("organization.project.user", user.RemoteObject);
     }
 
@@ -80,11 +80,11 @@ public class DirectoryMappingTests
         Assert.Null(user.UserId);
         Assert.Equal("grace@example.com", user.Email);
         Assert.Equal(new[] { "reader", "owner" }, user.Roles.Select(r => r.Name));
-        Assert.Equal("proj_1", user.Roles[1].Workspace);
+        Assert.Equal("proj_1", user.Roles[1].Project);
     }
 
     [Fact]
-    public void Rbac_roles_map_to_predefined_or_custom_and_project_roles_apply_in_a_workspace()
+    public void Rbac_roles_map_to_predefined_or_custom_and_project_roles_apply_in_a_project()
     {
         var custom = Parse<OpenAiRbacRole>("""{"object":"role","id":"role_1","name":"Group Manager","description":"d","permissions":["api.groups.read"],"resource_type":"api.organization","predefined_role":false}""");
         var role = DirectoryMapping.ToRole(custom);
@@ -94,13 +94,13 @@ public class DirectoryMappingTests
         var project = Parse<OpenAiRbacRole>("""{"object":"role","id":"role_2","name":"Member","permissions":[],"resource_type":"api.project","predefined_role":true}""");
         project.ProjectId = "proj_1";
         var mapped = DirectoryMapping.ToRole(project);
-        Assert.Equal(("predefined", "workspace", "proj_1"), (mapped.Type, mapped.ApplicableIn, mapped.ProjectId));
+        Assert.Equal(("predefined", "project", "proj_1"), (mapped.Type, mapped.ApplicableIn, mapped.ProjectId));
     }
 
     [Fact]
     public void The_built_in_roles_are_organization_owner_and_reader_and_project_owner_and_member()
     {
-        Assert.Equal(new[] { "organization:owner", "organization:reader", "workspace:owner", "workspace:member" },
+        Assert.Equal(new[] { "organization:owner", "organization:reader", "project:owner", "project:member" },
             DirectoryMapping.BuiltInRoles.Select(r => $"{r.ApplicableIn}:{r.Id}"));
         Assert.All(DirectoryMapping.BuiltInRoles, r => Assert.Equal("builtin", r.Type));
     }
@@ -112,7 +112,7 @@ public class DirectoryMappingTests
         var a = DirectoryMapping.ToAssignment(role, "user-1", null, "proj_1");
         Assert.Equal("proj_1:user-1:role_1", a.Id);
         Assert.Equal(("user-1", (string?)null, "role_1", "Viewer"), (a.UserId, a.GroupId, a.RoleId, a.RoleName));
-        Assert.Equal("proj_1", Assert.Single(a.Workspace));
+        Assert.Equal("proj_1", Assert.Single(a.Projects));
         var g = DirectoryMapping.ToAssignment(role, null, "group_1", null);
         Assert.Equal(("group_1:role_1", "group"), (g.Id, g.GroupType));
     }

@@ -81,7 +81,7 @@ public sealed class CmdletBehaviourTests
         });
         mock.When("https://api.test/v1/organization/projects/proj_0001").Respond("application/json", ProjectsPage(1, 1, false).Split("[")[1].Split("]")[0]);
         using var host = new PowerShellHost(mock);
-        var run = host.Run("'proj_missing', 'proj_0001' | Get-OpenAiProject -Connection $conn");
+        var run = host.Run("'proj_missing', 'proj_0001' | ForEach-Object { [pscustomobject]@{ ProjectId = $_ } } | Get-OpenAiProject -Connection $conn");
         Assert.Equal("proj_0001", ((OpenAiProject)Assert.Single(run.Output).BaseObject).Id);
         var error = Assert.Single(run.Errors);
         Assert.Equal("OpenAiNotFound,TrutoOpenAi.PowerShell.Cmdlets.Projects.GetOpenAiProjectCommand", error.FullyQualifiedErrorId);
@@ -97,7 +97,7 @@ public sealed class CmdletBehaviourTests
         var unauthorized = mock.When("https://api.test/v1/organization/projects*").Respond(HttpStatusCode.Unauthorized, "application/json",
             "{\"error\":{\"message\":\"Incorrect API key provided: sk-admin-secretsecretsecret.\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
         using var host = new PowerShellHost(mock);
-        var run = host.Run("'proj_1', 'proj_2', 'proj_3' | Get-OpenAiProject -Connection $conn");
+        var run = host.Run("'proj_1', 'proj_2', 'proj_3' | ForEach-Object { [pscustomobject]@{ ProjectId = $_ } } | Get-OpenAiProject -Connection $conn");
         var record = Assert.Single(run.Errors);
         // Terminating: the other piped ids are not tried with a key the API just refused.
         Assert.Equal(1, mock.GetMatchCount(unauthorized));

@@ -16,8 +16,8 @@ namespace TrutoOpenAi.Core.Unified
         {
             BuiltIn("owner", "Organization owner", "Full control of the organization: members, billing, projects and keys.", "organization"),
             BuiltIn("reader", "Organization reader", "Can use the organization's API and read its settings.", "organization"),
-            BuiltIn("owner", "Project owner", "Manages the project's members, keys and limits.", "workspace"),
-            BuiltIn("member", "Project member", "Uses the project's API keys and resources.", "workspace"),
+            BuiltIn("owner", "Project owner", "Manages the project's members, keys and limits.", "project"),
+            BuiltIn("member", "Project member", "Uses the project's API keys and resources.", "project"),
         };
 
         /// <summary>Organization user → User (status active, or inactive when the account is disabled or banned).</summary>
@@ -32,8 +32,8 @@ namespace TrutoOpenAi.Core.Unified
             foreach (var p in user.Projects?.Data ?? Enumerable.Empty<OpenAiUserProject>())
             {
                 if (string.IsNullOrEmpty(p.Id)) continue;
-                unified.Workspaces.Add(new Reference { Id = p.Id!, Name = p.Name });
-                if (!string.IsNullOrEmpty(p.Role)) unified.Roles.Add(new UserRole { Id = p.Role!, Name = p.Role, Workspace = p.Id });
+                unified.Projects.Add(new Reference { Id = p.Id!, Name = p.Name });
+                if (!string.IsNullOrEmpty(p.Role)) unified.Roles.Add(new UserRole { Id = p.Role!, Name = p.Role, Project = p.Id });
             }
             unified.UserType = user.IsServiceAccount == true ? "service-account" : "user";
             unified.CreatedAt = user.AddedAt ?? user.Created;
@@ -41,7 +41,7 @@ namespace TrutoOpenAi.Core.Unified
             return unified;
         }
 
-        /// <summary>Project user → User scoped to the project: the project is the workspace and the role is the project role.</summary>
+        /// <summary>Project user → User scoped to the project: the project is the user's one project and the role is the project role.</summary>
         public static User ToUser(OpenAiProjectUser member, string? projectName = null)
         {
             if (member is null) throw new ArgumentNullException(nameof(member));
@@ -52,8 +52,8 @@ namespace TrutoOpenAi.Core.Unified
             unified.Role = member.Role;
             if (unified.ProjectId != null)
             {
-                unified.Workspaces.Add(new Reference { Id = unified.ProjectId, Name = projectName });
-                if (!string.IsNullOrEmpty(member.Role)) unified.Roles.Add(new UserRole { Id = member.Role!, Name = member.Role, Workspace = unified.ProjectId });
+                unified.Projects.Add(new Reference { Id = unified.ProjectId, Name = projectName });
+                if (!string.IsNullOrEmpty(member.Role)) unified.Roles.Add(new UserRole { Id = member.Role!, Name = member.Role, Project = unified.ProjectId });
             }
             unified.UserType = "user";
             unified.CreatedAt = member.AddedAt;
@@ -80,8 +80,8 @@ namespace TrutoOpenAi.Core.Unified
             if (!string.IsNullOrEmpty(invite.Role)) unified.Roles.Add(new UserRole { Id = invite.Role!, Name = invite.Role, Organization = "organization" });
             foreach (var p in invite.Projects)
             {
-                unified.Workspaces.Add(new Reference { Id = p.Id });
-                unified.Roles.Add(new UserRole { Id = p.Role, Name = p.Role, Workspace = p.Id });
+                unified.Projects.Add(new Reference { Id = p.Id });
+                unified.Roles.Add(new UserRole { Id = p.Role, Name = p.Role, Project = p.Id });
             }
             unified.UserType = "user";
             unified.CreatedAt = invite.CreatedAt;
@@ -89,7 +89,7 @@ namespace TrutoOpenAi.Core.Unified
             return unified;
         }
 
-        /// <summary>RBAC role → Role: predefined or custom; project roles apply in a workspace.</summary>
+        /// <summary>RBAC role → Role: predefined or custom; project roles apply in a project.</summary>
         public static Role ToRole(OpenAiRbacRole role)
         {
             if (role is null) throw new ArgumentNullException(nameof(role));
@@ -100,12 +100,12 @@ namespace TrutoOpenAi.Core.Unified
                 Label = role.Name,
                 Description = role.Description,
                 Type = role.PredefinedRole ? "predefined" : "custom",
-                ApplicableIn = string.Equals(role.ResourceType, "api.project", StringComparison.Ordinal) ? "workspace" : "organization",
+                ApplicableIn = string.Equals(role.ResourceType, "api.project", StringComparison.Ordinal) ? "project" : "organization",
                 ProjectId = role.ProjectId,
-                Permissions = role.Permissions.ToList(),
+                Permissions = new DisplayList<string>(role.Permissions),
                 CreatedAt = role.CreatedAt,
                 UpdatedAt = role.UpdatedAt,
-                RemoteDataJson = role.RawJson,
+                RawJson = role.RawJson,
             };
         }
 
@@ -125,9 +125,9 @@ namespace TrutoOpenAi.Core.Unified
                 ProjectId = projectId,
                 CreatedAt = role.CreatedAt,
                 UpdatedAt = role.UpdatedAt,
-                RemoteDataJson = role.RawJson,
+                RawJson = role.RawJson,
             };
-            if (projectId != null) assignment.Workspace.Add(projectId);
+            if (projectId != null) assignment.Projects.Add(projectId);
             return assignment;
         }
 
@@ -151,7 +151,7 @@ namespace TrutoOpenAi.Core.Unified
                 LastName = last,
                 Email = email,
                 RemoteObject = remoteObject,
-                RemoteDataJson = raw,
+                RawJson = raw,
             };
             if (!string.IsNullOrEmpty(email)) user.Emails.Add(new UserEmail { Email = email!, Type = "work", IsPrimary = true });
             return user;
@@ -165,7 +165,7 @@ namespace TrutoOpenAi.Core.Unified
             Description = description,
             Type = "builtin",
             ApplicableIn = applicableIn,
-            RemoteDataJson = "{\"role\":\"" + id + "\"}",
+            RawJson = "{\"role\":\"" + id + "\"}",
         };
     }
 }

@@ -5,7 +5,7 @@ namespace TrutoOpenAi.Core.Unified
 {
     /// <summary>
     /// Truto's unified user-directory User, PascalCase: one shape for organization users, project users and invitees.
-    /// <see cref="RemoteDataJson"/> is the OpenAI object exactly as the API sent it (the cmdlets expose it parsed as RemoteData).
+    /// <see cref="RawJson"/> is the OpenAI object exactly as the API sent it (the cmdlets expose it parsed as RemoteData).
     /// </summary>
     public sealed class User
     {
@@ -27,7 +27,7 @@ namespace TrutoOpenAi.Core.Unified
         /// <summary>The primary email address (also the first of <see cref="Emails"/>).</summary>
         public string? Email { get; set; }
 
-        public List<UserEmail> Emails { get; set; } = new List<UserEmail>();
+        public DisplayList<UserEmail> Emails { get; set; } = new DisplayList<UserEmail>();
 
         /// <summary><c>active</c>, <c>inactive</c> or <c>invited</c>.</summary>
         public string? Status { get; set; }
@@ -35,8 +35,9 @@ namespace TrutoOpenAi.Core.Unified
         /// <summary>The role in the scope the user was read from: owner/reader (organization) or owner/member (project).</summary>
         public string? Role { get; set; }
 
-        public List<UserRole> Roles { get; set; } = new List<UserRole>();
-        public List<Reference> Workspaces { get; set; } = new List<Reference>();
+        public DisplayList<UserRole> Roles { get; set; } = new DisplayList<UserRole>();
+        /// <summary>The projects the user belongs to (id and name).</summary>
+        public DisplayList<Reference> Projects { get; set; } = new DisplayList<Reference>();
 
         /// <summary><c>user</c> or <c>service-account</c>.</summary>
         public string? UserType { get; set; }
@@ -48,8 +49,11 @@ namespace TrutoOpenAi.Core.Unified
         /// <summary>Which OpenAI object this user came from: <c>organization.user</c>, <c>organization.project.user</c>, <c>organization.invite</c>.</summary>
         public string? RemoteObject { get; set; }
 
-        /// <summary>The raw OpenAI object.</summary>
-        public string RemoteDataJson { get; set; } = "{}";
+        /// <summary>The OpenAI object exactly as the API sent it (JSON text); the same name as on every typed object.</summary>
+        public string RawJson { get; set; } = "{}";
+
+        /// <summary>The OpenAI object parsed (the cmdlets set it to a PSCustomObject); last, so Export-Csv starts with the readable columns.</summary>
+        public object? RemoteData { get; set; }
 
         public override string ToString() => $"{Name ?? Email} ({Id})";
     }
@@ -63,14 +67,15 @@ namespace TrutoOpenAi.Core.Unified
         public override string ToString() => Email;
     }
 
-    /// <summary>A role held by a unified user, in the organization or in a workspace (project).</summary>
+    /// <summary>A role held by a unified user, in the organization or in a project.</summary>
     public sealed class UserRole
     {
         public string Id { get; set; } = string.Empty;
         public string? Name { get; set; }
         public string? Organization { get; set; }
-        public string? Workspace { get; set; }
-        public override string ToString() => Workspace is null ? $"{Name} (organization)" : $"{Name} ({Workspace})";
+        /// <summary>The project the role applies in; null for an organization role.</summary>
+        public string? Project { get; set; }
+        public override string ToString() => Project is null ? $"{Name} (organization)" : $"{Name} ({Project})";
     }
 
     /// <summary>A reference to another resource: <c>{id, name}</c>.</summary>
@@ -82,7 +87,7 @@ namespace TrutoOpenAi.Core.Unified
     }
 
     /// <summary>Truto's unified Role. Type: <c>builtin</c> (the fixed owner/reader/member roles of the role field),
-    /// <c>predefined</c> or <c>custom</c> (RBAC roles). ApplicableIn: <c>organization</c> or <c>workspace</c> (project).</summary>
+    /// <c>predefined</c> or <c>custom</c> (RBAC roles). ApplicableIn: <c>organization</c> or <c>project</c>.</summary>
     public sealed class Role
     {
         public string Id { get; set; } = string.Empty;
@@ -99,10 +104,14 @@ namespace TrutoOpenAi.Core.Unified
         /// <summary>The project of a project role.</summary>
         public string? ProjectId { get; set; }
 
-        public List<string> Permissions { get; set; } = new List<string>();
+        public DisplayList<string> Permissions { get; set; } = new DisplayList<string>();
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
-        public string RemoteDataJson { get; set; } = "{}";
+        /// <summary>The OpenAI object exactly as the API sent it (JSON text).</summary>
+        public string RawJson { get; set; } = "{}";
+
+        /// <summary>The OpenAI object parsed (set by the cmdlets).</summary>
+        public object? RemoteData { get; set; }
 
         public override string ToString() => $"{Name} ({Id})";
     }
@@ -122,13 +131,18 @@ namespace TrutoOpenAi.Core.Unified
         public string RoleId { get; set; } = string.Empty;
         public string? RoleName { get; set; }
 
-        /// <summary>The project of a project-scoped assignment (also in <see cref="Workspace"/>).</summary>
+        /// <summary>The project of a project-scoped assignment (also in <see cref="Projects"/>).</summary>
         public string? ProjectId { get; set; }
 
-        public List<string> Workspace { get; set; } = new List<string>();
+        /// <summary>The projects the assignment applies in (the project of a project-scoped one; empty in the organization).</summary>
+        public DisplayList<string> Projects { get; set; } = new DisplayList<string>();
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
-        public string RemoteDataJson { get; set; } = "{}";
+        /// <summary>The OpenAI object exactly as the API sent it (JSON text).</summary>
+        public string RawJson { get; set; } = "{}";
+
+        /// <summary>The OpenAI object parsed (set by the cmdlets).</summary>
+        public object? RemoteData { get; set; }
 
         public override string ToString() => $"{RoleName ?? RoleId} -> {UserId ?? GroupId}";
     }

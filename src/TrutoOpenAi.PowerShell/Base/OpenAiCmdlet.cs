@@ -109,9 +109,56 @@ namespace TrutoOpenAi.PowerShell
         /// <summary>Writes the error for one input, or stops the cmdlet when nothing else can work (bad or missing key).</summary>
         protected void WriteOrThrow(Exception exception, object? target)
         {
-            var record = ErrorRecords.From(exception, target, _connection);
+            var record = ErrorRecords.From(NameTypedParameter(exception), target, _connection);
             if (ErrorRecords.IsFatal(exception)) ThrowTerminatingError(record);
             WriteError(record);
+        }
+
+        /// <summary>
+        /// A validation error names the parameter by the API's field (-ProjectId); when this cmdlet calls it -Id and the
+        /// user did not type the alias, the message names -Id, the parameter the user typed.
+        /// </summary>
+        private Exception NameTypedParameter(Exception exception)
+        {
+            if (!(exception is Core.OpenAiValidationException invalid)) return exception;
+            var parameters = MyInvocation.MyCommand?.Parameters;
+            if (parameters is null || parameters.ContainsKey(invalid.ParameterName)) return exception;
+            foreach (var parameter in parameters.Values)
+            {
+                if (!parameter.Aliases.Contains(invalid.ParameterName)) continue;
+                var typedAlias = System.Text.RegularExpressions.Regex.IsMatch(MyInvocation.Line ?? string.Empty,
+                    @"(^|\s)-" + invalid.ParameterName + @"\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+                if (typedAlias) return exception;
+                var message = invalid.Message.Replace("-" + invalid.ParameterName, "-" + parameter.Name);
+                return new Core.OpenAiValidationException(parameter.Name, message, invalid.ErrorId);
+            }
+            return exception;
+        }
+
+        /// <summary>
+        /// ShouldProcess that -Force answers: with -Force (and no explicit -Confirm) the change goes ahead without a prompt,
+        /// so unattended and <c>pwsh -NonInteractive</c> scripts work; -WhatIf still only reports.
+        /// </summary>
+        protected bool ShouldChange(string target, string action, bool force)
+        {
+            if (!force || MyInvocation.BoundParameters.ContainsKey("Confirm")) return ShouldProcess(target, action);
+            if (IsWhatIf()) return ShouldProcess(target, action);
+            WriteVerbose($"Performing the operation \"{action}\" on target \"{target}\" (-Force: not asking).");
+            return true;
+        }
+
+        /// <summary>The three-text ShouldProcess (what -WhatIf/-Verbose say, the question, the caption) that -Force answers.</summary>
+        protected bool ShouldChange(string description, string question, string caption, bool force)
+        {
+            if (!force || MyInvocation.BoundParameters.ContainsKey("Confirm") || IsWhatIf()) return ShouldProcess(description, question, caption);
+            WriteVerbose(description + " (-Force: not asking)");
+            return true;
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)) return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         }
 
         private static bool IsReportable(Exception ex) =>

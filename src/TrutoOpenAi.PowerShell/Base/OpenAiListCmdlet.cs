@@ -65,11 +65,27 @@ namespace TrutoOpenAi.PowerShell
         /// network overlap, and at most one page is held beyond the one being written. A consumer that takes only
         /// part of the first page (Select-Object -First 3) never causes a second request.
         /// </summary>
-        protected void WritePages<T>(ListPager<T> pager, Func<T, bool>? filter = null, Func<T, object>? project = null)
+        /// <param name="pager">The core's pager of the list.</param>
+        /// <param name="filter">Items to keep (applied before -Skip/-First); null keeps all.</param>
+        /// <param name="project">What to write for an item; null writes the item.</param>
+        /// <param name="leading">Items written before the API's pages under the same -Skip/-First (e.g. the built-in
+        /// roles the API does not list); when they satisfy -First, no request is made.</param>
+        protected void WritePages<T>(ListPager<T> pager, Func<T, bool>? filter = null, Func<T, object>? project = null, IEnumerable<object>? leading = null)
         {
             var skip = PagingParameters.Skip;
             var remaining = PagingParameters.First;
             ulong written = 0;
+            if (leading != null)
+            {
+                foreach (var item in leading)
+                {
+                    if (remaining == 0) break;
+                    if (skip > 0) { skip--; continue; }
+                    WriteObject(item);
+                    written++;
+                    remaining--;
+                }
+            }
             var progress = new ProgressRecord(Math.Abs(GetType().Name.GetHashCode() % 10000) + 1, MyInvocation.MyCommand.Name, "Fetching pages");
             PendingCall<IReadOnlyList<T>?>? ahead = null;
             CancellationTokenSource? aheadCancel = null;
@@ -135,6 +151,13 @@ namespace TrutoOpenAi.PowerShell
                 WriteObject(PagingParameters.NewTotalCount(written + PagingParameters.Skip, accuracy));
             }
         }
+
+        /// <summary>
+        /// The API's order value for the shared -Order parameter (Ascending/Descending by creation time): "asc", "desc",
+        /// or null for the API's default. <paramref name="legacy"/> is the value of an old -Ascending/-Descending switch.
+        /// </summary>
+        protected static string? ApiOrder(string? order, string? legacy = null) =>
+            (order ?? legacy) switch { "Ascending" => "asc", "Descending" => "desc", _ => null };
 
         private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
 

@@ -75,20 +75,42 @@ function Get-PublicSurface {
 function Get-SurfaceGoneFact {
     <#
     The facts of -Snapshot that -Current no longer has and -Allowed does not excuse. A command that had one parameter
-    set ([*]) and now has named sets keeps its old calls working when its default set has what [*] had: there a fact
-    "[*] X" is kept by "[<default set>] X" (e.g. Remove-* gaining an -InputObject set beside its old -Id parameters).
+    set ([*]) and now has named sets keeps its old calls working when one of its new sets has everything [*] had (but
+    the allowed removals): its "[*] X" facts are then kept by "[<that set>] X" (e.g. Remove-* gaining an -InputObject
+    set beside its old -Id set).
     #>
     param([string[]] $Snapshot, [string[]] $Current, [hashtable] $Allowed = @{})
     $now = [System.Collections.Generic.HashSet[string]]::new([string[]]$Current, [System.StringComparer]::Ordinal)
-    $defaults = @{}
-    foreach ($fact in $Current) { if ($fact -match '^(\S+) DefaultParameterSet (.+)$') { $defaults[$Matches[1]] = $Matches[2] } }
+    $setsNow = @{}
+    foreach ($fact in $Current) {
+        if ($fact -match '^(\S+) \[([^\]]+)\] Mandatory') { if (-not $setsNow[$Matches[1]]) { $setsNow[$Matches[1]] = @() }; $setsNow[$Matches[1]] += $Matches[2] }
+    }
     $hadNamedSets = @{}
-    foreach ($fact in $Snapshot) { if ($fact -match '^(\S+) \[([^\]]+)\] Mandatory' -and $Matches[2] -ne '*') { $hadNamedSets[$Matches[1]] = $true } }
+    $allSetFacts = @{}
+    foreach ($fact in $Snapshot) {
+        $command = ($fact -split ' ', 2)[0]
+        if ($fact -match '^\S+ \[([^\]]+)\] Mandatory' -and $Matches[1] -ne '*') { $hadNamedSets[$command] = $true }
+        if ($fact.Contains(' [*] ')) { if (-not $allSetFacts[$command]) { $allSetFacts[$command] = @() }; $allSetFacts[$command] += $fact }
+    }
+    # For each single-set command, the first new set that keeps every one of its [*] facts (a parameter of all sets counts as in it).
+    $keptIn = @{}
+    foreach ($command in $allSetFacts.Keys) {
+        if ($hadNamedSets[$command]) { continue }
+        foreach ($set in @($setsNow[$command])) {
+            if (-not $set -or $set -eq '*') { continue }
+            $missing = @($allSetFacts[$command] | Where-Object {
+                $fact = $_
+                if ($Allowed.ContainsKey($fact)) { return $false }
+                if ($fact -match ' \[\*\] Mandatory ') { return -not $now.Contains($fact.Replace(' [*] ', " [$set] ")) }
+                -not $now.Contains($fact) -and -not $now.Contains($fact.Replace(' [*] ', " [$set] "))
+            })
+            if ($missing.Count -eq 0) { $keptIn[$command] = $set; break }
+        }
+    }
     foreach ($fact in $Snapshot) {
         if ($now.Contains($fact) -or $Allowed.ContainsKey($fact)) { continue }
         $command = ($fact -split ' ', 2)[0]
-        if ($fact.Contains(' [*] ') -and -not $hadNamedSets[$command] -and $defaults[$command] -and
-            $now.Contains($fact.Replace(' [*] ', " [$($defaults[$command])] "))) { continue }
+        if ($fact.Contains(' [*] ') -and $keptIn[$command]) { continue }
         $fact
     }
 }

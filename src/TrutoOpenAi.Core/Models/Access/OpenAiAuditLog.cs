@@ -69,6 +69,9 @@ namespace TrutoOpenAi.Core.Models.Access
     {
         public OpenAiAuditLogUser? User { get; set; }
         public string? IpAddress { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{User} from {IpAddress}";
     }
 
     public sealed class OpenAiAuditLogApiKey
@@ -77,11 +80,17 @@ namespace TrutoOpenAi.Core.Models.Access
         public string? Type { get; set; }
         public OpenAiAuditLogUser? User { get; set; }
         public OpenAiAuditLogUser? ServiceAccount { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Type} key {Id}" + (User is null ? string.Empty : $" of {User}") + (ServiceAccount is null ? string.Empty : $" of {ServiceAccount}");
     }
 
     public sealed class OpenAiAuditLogUser
     {
         public string? Id { get; set; }
         public string? Email { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => Email is null ? Id ?? string.Empty : $"{Email} ({Id})";
     }
 }

@@ -40,5 +40,8 @@ namespace TrutoOpenAi.Core.Models.Access
         public DateTimeOffset? ValidAt { get; set; }
         public DateTimeOffset? ExpiresAt { get; set; }
         public string? Content { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"valid {ValidAt:yyyy-MM-dd} to {ExpiresAt:yyyy-MM-dd}";
     }
 }

@@ -80,6 +80,9 @@ namespace TrutoOpenAi.Core.Models.Directory
         public string? Role { get; set; }
 
         public DateTimeOffset? AddedAt { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Email ?? Name} ({Id})";
     }
 
     /// <summary>An invitation to the organization (<c>organization.invite</c>).</summary>
@@ -100,6 +103,9 @@ namespace TrutoOpenAi.Core.Models.Directory
         public DateTimeOffset? ExpiresAt { get; set; }
         public DateTimeOffset? AcceptedAt { get; set; }
         public List<OpenAiInviteProject> Projects { get; set; } = new List<OpenAiInviteProject>();
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"invite for {Email} ({Id})";
     }
 
     /// <summary>A project granted with an invite: its id and the role (member or owner).</summary>
@@ -127,6 +133,9 @@ namespace TrutoOpenAi.Core.Models.Directory
         /// <summary>The project of a project role (not in the API object: set from the request).</summary>
         [JsonIgnore]
         public string? ProjectId { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Name} ({Id})";
     }
 
     /// <summary>An organization group.</summary>
@@ -161,6 +170,9 @@ namespace TrutoOpenAi.Core.Models.Directory
 
         public string? Name { get; set; }
         public string? Email { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Email ?? Name} ({Id}) in {GroupId}";
     }
 
     /// <summary>A group's access to a project (<c>project.group</c>).</summary>
@@ -171,5 +183,8 @@ namespace TrutoOpenAi.Core.Models.Directory
         public string? GroupName { get; set; }
         public string? GroupType { get; set; }
         public DateTimeOffset? CreatedAt { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{GroupName ?? GroupId} ({GroupId}) in {ProjectId}";
     }
 }

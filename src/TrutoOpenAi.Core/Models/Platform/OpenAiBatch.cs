@@ -70,6 +70,9 @@ namespace TrutoOpenAi.Core.Models.Platform
     {
         public string? Object { get; set; }
         public List<OpenAiBatchError>? Data { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Data?.Count ?? 0} error(s)";
     }
 
     /// <summary>One validation error of a batch's input file.</summary>

@@ -54,6 +54,9 @@ namespace TrutoOpenAi.Core.Models.Usage
 
         [JsonExtensionData]
         public Dictionary<string, System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Type}: {string.Join(", ", Recipients)}";
     }
 
     /// <summary>
@@ -96,6 +99,9 @@ namespace TrutoOpenAi.Core.Models.Usage
 
         [JsonExtensionData]
         public Dictionary<string, System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => Status ?? string.Empty;
     }
 
     /// <summary>The API's answer to a delete (<c>*.spend_alert.deleted</c>, <c>*.spend_limit.deleted</c>).</summary>
@@ -103,5 +109,8 @@ namespace TrutoOpenAi.Core.Models.Usage
     {
         public string? Id { get; set; }
         public bool Deleted { get; set; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Id} deleted: {Deleted}";
     }
 }

@@ -23,6 +23,9 @@ namespace TrutoOpenAi.Core.Models.Usage
         /// <summary>Which report the row comes from: Completions, Embeddings, ..., Costs.</summary>
         [JsonIgnore]
         public abstract string Kind { get; }
+
+        /// <summary>Names the object, e.g. in Export-Csv or string expansion.</summary>
+        public override string ToString() => $"{Kind} usage {BucketStart:yyyy-MM-dd HH:mm}Z" + (ProjectId is null ? string.Empty : " " + ProjectId);
     }
 
     /// <summary>Grouping keys shared by most usage reports (user, API key, model).</summary>

@@ -7,7 +7,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
 {
     /// <summary>Gets the organization's admin API keys.</summary>
     /// <remarks>
-    /// <para>Without -Id, lists the admin keys, oldest first (-Descending for newest first), streaming every page; -Name
+    /// <para>Without -Id, lists the admin keys, oldest first (-Order Descending for newest first), streaming every page; -Name
     /// filters by wildcard. With -Id, gets those keys. Only redacted values are ever returned. Project keys are
     /// Get-OpenAiProjectApiKey. Needs an admin key.</para>
     /// <para>-UnusedForDays 30 keeps the keys unused for 30 days: last used more than 30 days ago, or never used and created
@@ -36,7 +36,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the admin keys to get (key_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("AdminApiKeyId", "KeyId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -46,8 +46,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        /// <summary>Lists the newest keys first (the API's order=desc).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (oldest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Descending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Descending { get; set; }
 
         /// <summary>Only keys unused for at least this many days: last used before then, or never used and created before then.</summary>
@@ -69,7 +74,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
                 var filter = UnusedKeyFilter.And(
                     pattern is null ? null : key => pattern.IsMatch(key.Name ?? string.Empty),
                     UnusedKeyFilter.For<OpenAiAdminApiKey>(UnusedForDays, key => key.LastUsedAt, key => key.CreatedAt));
-                var pager = service.List(EffectivePageSize(filtersLocally: filter != null), Descending ? "desc" : null);
+                var pager = service.List(EffectivePageSize(filtersLocally: filter != null), ApiOrder(Order, Descending ? "Descending" : null));
                 WritePages(pager, filter);
             });
         }

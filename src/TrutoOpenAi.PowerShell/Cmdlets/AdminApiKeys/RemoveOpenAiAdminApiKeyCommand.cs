@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Access;
 using TrutoOpenAi.Core.Services;
 
@@ -15,31 +18,27 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AdminApiKeys
     /// <para>Shows which CI admin keys unused for 30 days would be deleted, deleting none (a key never used counts from its
     /// creation, so a key made today is kept). Leave out -WhatIf to delete them, asking for each.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "OpenAiAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenAiAdminApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiDeletion))]
     [OpenAiOperation("delete_a_openai_admin_api_key_by_id", "DELETE", "/organization/admin_api_keys/{key_id}")]
-    public sealed class RemoveOpenAiAdminApiKeyCommand : OpenAiCmdlet
+    public sealed class RemoveOpenAiAdminApiKeyCommand : OpenAiChangeCmdlet<OpenAiAdminApiKey>
     {
-        /// <summary>The admin key to delete (key_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the admin API key to delete (key_...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("AdminApiKeyId", "KeyId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        /// <summary>Writes the API's deletion confirmation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => Id;
 
-        protected override void ProcessRecord()
-        {
-            var service = new AdminApiKeyService(Client);
-            Try(Id, () =>
-            {
-                var key = Await(observer => service.GetAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("admin API key", key.Name, key.Id) + $" ({key.RedactedValue})", "Delete")) return;
-                var deletion = Await(observer => service.DeleteAsync(Id, observer, CancellationToken));
-                if (PassThru) WriteObject(deletion);
-            });
-        }
+        protected override string Action => "Delete";
+
+        protected override Task<OpenAiAdminApiKey> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new AdminApiKeyService(Client).GetAsync(Id, observer, cancellationToken);
+
+        protected override string Describe(OpenAiAdminApiKey target) => Describe("admin API key", target.Name, target.Id) + $" ({target.RedactedValue})";
+
+        protected override async Task<object?> ChangeAsync(OpenAiAdminApiKey target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new AdminApiKeyService(Client).DeleteAsync(target.Id, observer, cancellationToken).ConfigureAwait(false);
     }
 }

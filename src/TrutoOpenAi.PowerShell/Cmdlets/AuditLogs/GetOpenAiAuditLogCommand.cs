@@ -9,14 +9,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AuditLogs
     /// <summary>Gets the organization's audit log: who changed what, and when.</summary>
     /// <remarks>
     /// <para>Lists audit log events, newest first, streaming every page; -First stops the requests early. The filters are
-    /// the API's and are applied by it: -After and -Before bound the event time (effective_at, whole seconds, both
+    /// the API's and are applied by it: -StartTime and -EndTime (aliases -After/-Since and -Before/-Until) bound the event time (effective_at, whole seconds, both
     /// exclusive), -EventType (tab-completes the documented types, e.g. api_key.deleted), -ProjectId (projects can be piped
     /// in), -ActorId (user, service account or key tracking ids), -ActorEmail, -ResourceId (the object acted on), and
     /// -TenantOnly for tenant-scoped events. Each event has ProjectId, ActorEmail, ActorId, ResourceId and the type's
     /// payload in Details. Audit logging must be enabled for the organization. Needs an admin key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiAuditLog -EventType api_key.deleted, service_account.deleted -After (Get-Date).AddDays(-7)</code>
+    /// <code>Get-OpenAiAuditLog -EventType api_key.deleted, service_account.deleted -StartTime (Get-Date).AddDays(-7)</code>
     /// <para>Shows the keys and service accounts deleted in the last week.</para>
     /// </example>
     /// <example>
@@ -30,13 +30,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AuditLogs
     {
         /// <summary>Only events after this time (effective_at greater than it).</summary>
         [Parameter]
-        [Alias("Since")]
-        public DateTime? After { get; set; }
+        [Alias("After", "Since")]
+        public DateTime? StartTime { get; set; }
 
         /// <summary>Only events before this time (effective_at less than it).</summary>
         [Parameter]
-        [Alias("Until")]
-        public DateTime? Before { get; set; }
+        [Alias("Before", "Until")]
+        public DateTime? EndTime { get; set; }
 
         /// <summary>Only events of these types, e.g. project.created or certificates.activated (tab completion lists them).</summary>
         [Parameter(Position = 0)]
@@ -74,8 +74,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AuditLogs
             {
                 var filter = new AuditLogFilter
                 {
-                    After = After is { } a ? new DateTimeOffset(a.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(a, DateTimeKind.Local) : a) : (DateTimeOffset?)null,
-                    Before = Before is { } b ? new DateTimeOffset(b.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(b, DateTimeKind.Local) : b) : (DateTimeOffset?)null,
+                    After = StartTime is { } a ? new DateTimeOffset(a.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(a, DateTimeKind.Local) : a) : (DateTimeOffset?)null,
+                    Before = EndTime is { } b ? new DateTimeOffset(b.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(b, DateTimeKind.Local) : b) : (DateTimeOffset?)null,
                     EventTypes = EventType?.ToList() ?? new System.Collections.Generic.List<string>(),
                     ProjectIds = ProjectId?.ToList() ?? new System.Collections.Generic.List<string>(),
                     ActorIds = ActorId?.ToList() ?? new System.Collections.Generic.List<string>(),

@@ -1,6 +1,9 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Platform;
 using TrutoOpenAi.Core.Services;
 
@@ -26,13 +29,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs // not "Batches": that name i
     [OutputType(typeof(OpenAiBatch))]
     [OpenAiOperation("list_all_openai_batches", "GET", "/batches", ParameterSet = ListSet)]
     [OpenAiOperation("get_single_openai_batch_by_id", "GET", "/batches/{batch_id}", ParameterSet = ByIdSet)]
-    public sealed class GetOpenAiBatchCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiBatchCommand : OpenAiGetCmdlet<OpenAiBatch>
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-
         /// <summary>Ids of the batches to get (batch_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -42,25 +42,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs // not "Batches": that name i
         [ValidateSet("validating", "failed", "in_progress", "finalizing", "completed", "expired", "cancelling", "cancelled")]
         public string[]? Status { get; set; }
 
-        protected override void ProcessRecord()
+        protected override string[] Ids => Id;
+
+        protected override Task<OpenAiBatch> GetAsync(string id, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new BatchService(Client).GetAsync(id, observer, cancellationToken);
+
+        protected override void WriteList()
         {
             var service = new BatchService(Client);
-            if (ParameterSetName == ByIdSet)
-            {
-                foreach (var id in Id)
-                {
-                    Try(id, () => WriteObject(Await(observer => service.GetAsync(id, observer, CancellationToken))));
-                }
-                return;
-            }
-
-            Try(null, () =>
-            {
-                var filtered = Status is { Length: > 0 };
-                var pageSize = EffectivePageSize(filtersLocally: filtered);
-                var pager = service.List(pageSize);
-                WritePages(pager, !filtered ? null : batch => Status!.Contains(batch.Status ?? string.Empty, StringComparer.OrdinalIgnoreCase));
-            });
+            var filtered = Status is { Length: > 0 };
+            var pageSize = EffectivePageSize(filtersLocally: filtered);
+            var pager = service.List(pageSize);
+            WritePages(pager, !filtered ? null : batch => Status!.Contains(batch.Status ?? string.Empty, StringComparer.OrdinalIgnoreCase));
         }
     }
 }

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Platform;
 using TrutoOpenAi.Core.Services;
 
@@ -20,32 +23,28 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs // not "Batches": that name i
     /// <code>Get-OpenAiBatch -Status in_progress | Where-Object { $_.Metadata.job -eq 'nightly' } | Stop-OpenAiBatch -WhatIf</code>
     /// <para>Shows which running nightly batches would be cancelled, cancelling none.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "OpenAiBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Stop, "OpenAiBatch", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiBatch))]
     [OpenAiOperation("openai_batches_cancel", "POST", "/batches/{batch_id}/cancel")]
-    public sealed class StopOpenAiBatchCommand : OpenAiCmdlet
+    public sealed class StopOpenAiBatchCommand : OpenAiChangeCmdlet<OpenAiBatch>
     {
         /// <summary>The id of the batch to cancel (batch_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("BatchId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        /// <summary>Writes the batch after the cancel request.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => Id;
 
-        protected override void ProcessRecord()
-        {
-            var service = new BatchService(Client);
-            Try(Id, () =>
-            {
-                var current = Await(observer => service.GetAsync(Id, observer, CancellationToken));
-                var counts = current.RequestCounts is null ? string.Empty : $", {current.RequestCounts.Total} requests";
-                if (!ShouldProcess($"batch {current.Id} ({current.Status}, {current.Endpoint}{counts})", "Cancel")) return;
-                var cancelled = Await(observer => service.CancelAsync(Id, observer, CancellationToken));
-                if (PassThru) WriteObject(cancelled);
-            });
-        }
+        protected override string Action => "Cancel";
+
+        protected override Task<OpenAiBatch> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new BatchService(Client).GetAsync(Id, observer, cancellationToken);
+
+        protected override string Describe(OpenAiBatch target) =>
+            $"batch {target.Id} ({target.Status}, {target.Endpoint}{(target.RequestCounts is null ? string.Empty : $", {target.RequestCounts.Total} requests")})";
+
+        protected override async Task<object?> ChangeAsync(OpenAiBatch target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new BatchService(Client).CancelAsync(target.Id, observer, cancellationToken).ConfigureAwait(false);
     }
 }

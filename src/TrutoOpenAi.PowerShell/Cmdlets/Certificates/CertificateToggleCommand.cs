@@ -20,6 +20,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>True to activate, false to deactivate.</summary>
         protected abstract bool Activate { get; }
 
@@ -40,7 +44,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
                 {
                     var where = projectId is null ? "for the organization" : $"for project {projectId}";
                     var target = $"{batch.Count} certificate(s) {where}: {string.Join(", ", batch)}";
-                    if (!ShouldProcess(target, verb)) continue;
+                    if (!ShouldChange(target, verb, Force)) continue;
                     Try(batch.ToArray(), () =>
                     {
                         var result = Await(observer => service.ToggleAsync(projectId, batch, Activate, observer, CancellationToken));

@@ -29,7 +29,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Ids of the certificates to deactivate for the project (cert_...).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] CertificateId { get; set; } = new string[0];
 

@@ -25,7 +25,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
     public sealed class EnableOpenAiCertificateCommand : CertificateToggleCommand
     {
         /// <summary>Ids of the certificates to activate (cert_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];

@@ -6,7 +6,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
 {
     /// <summary>Gets the certificates uploaded to the organization.</summary>
     /// <remarks>
-    /// <para>Without -Id, lists the organization's certificates, newest first (-Ascending for oldest first), streaming every
+    /// <para>Without -Id, lists the organization's certificates, newest first (-Order Ascending for oldest first), streaming every
     /// page, each with Active saying whether it is active for the organization; -Name filters by wildcard. With -Id, gets
     /// those certificates (the API leaves Active out there); -IncludeContent adds the PEM text in Content. For the
     /// certificates of a project, see Get-OpenAiProjectCertificate. Needs an admin key.</para>
@@ -29,7 +29,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the certificates to get (cert_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -43,8 +43,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        /// <summary>Lists the oldest certificates first (the API's order=asc; the default is newest first).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (newest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Ascending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Ascending { get; set; }
 
         protected override void ProcessRecord()
@@ -58,7 +63,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
             Try(null, () =>
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pager = service.List(null, EffectivePageSize(filtersLocally: pattern != null), Ascending ? "asc" : null);
+                var pager = service.List(null, EffectivePageSize(filtersLocally: pattern != null), ApiOrder(Order, Ascending ? "Ascending" : null));
                 WritePages(pager, pattern is null ? null : c => pattern.IsMatch(c.Name ?? string.Empty));
             });
         }

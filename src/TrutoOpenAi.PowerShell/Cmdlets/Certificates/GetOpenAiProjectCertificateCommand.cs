@@ -6,7 +6,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
 {
     /// <summary>Gets the certificates of a project, with whether each is active there.</summary>
     /// <remarks>
-    /// <para>Lists the organization's certificates as seen from a project, newest first (-Ascending for oldest first),
+    /// <para>Lists the organization's certificates as seen from a project, newest first (-Order Ascending for oldest first),
     /// streaming every page; Active says whether each is active for that project, and ProjectId names the project. -Name
     /// filters by wildcard, -Active keeps only the certificates active for the project. Projects can be piped in.
     /// Needs an admin key.</para>
@@ -34,8 +34,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         [Parameter]
         public SwitchParameter Active { get; set; }
 
-        /// <summary>Lists the oldest certificates first (the API's order=asc; the default is newest first).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (newest first).</summary>
         [Parameter]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Ascending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(DontShow = true)]
         public SwitchParameter Ascending { get; set; }
 
         protected override void ProcessRecord()
@@ -44,7 +49,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
             {
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
                 var filtered = pattern != null || Active;
-                var pager = new CertificateService(Client).List(ProjectId, EffectivePageSize(filtersLocally: filtered), Ascending ? "asc" : null);
+                var pager = new CertificateService(Client).List(ProjectId, EffectivePageSize(filtersLocally: filtered), ApiOrder(Order, Ascending ? "Ascending" : null));
                 WritePages(pager, !filtered ? null : c => (pattern is null || pattern.IsMatch(c.Name ?? string.Empty)) && (!Active || c.Active == true));
             });
         }

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Access;
 using TrutoOpenAi.Core.Services;
 
@@ -15,31 +18,27 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
     /// <code>Get-OpenAiCertificate | Where-Object ExpiresAt -lt (Get-Date) | Disable-OpenAiCertificate -PassThru -Confirm:$false | Remove-OpenAiCertificate -Confirm:$false</code>
     /// <para>Deactivates the expired certificates for the organization, then deletes them.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "OpenAiCertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenAiCertificate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiDeletion))]
     [OpenAiOperation("delete_a_openai_certificate_by_id", "DELETE", "/organization/certificates/{certificate_id}")]
-    public sealed class RemoveOpenAiCertificateCommand : OpenAiCmdlet
+    public sealed class RemoveOpenAiCertificateCommand : OpenAiChangeCmdlet<OpenAiCertificate>
     {
-        /// <summary>The certificate to delete (cert_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the certificate to delete (cert_...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("CertificateId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        /// <summary>Writes the API's deletion confirmation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => Id;
 
-        protected override void ProcessRecord()
-        {
-            var service = new CertificateService(Client);
-            Try(Id, () =>
-            {
-                var current = Await(observer => service.GetAsync(Id, false, observer, CancellationToken));
-                if (!ShouldProcess(Describe("certificate", current.Name, current.Id), "Delete")) return;
-                var deletion = Await(observer => service.DeleteAsync(Id, observer, CancellationToken));
-                if (PassThru) WriteObject(deletion);
-            });
-        }
+        protected override string Action => "Delete";
+
+        protected override Task<OpenAiCertificate> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new CertificateService(Client).GetAsync(Id, false, observer, cancellationToken);
+
+        protected override string Describe(OpenAiCertificate target) => Describe("certificate", target.Name, target.Id);
+
+        protected override async Task<object?> ChangeAsync(OpenAiCertificate target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new CertificateService(Client).DeleteAsync(target.Id, observer, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -26,7 +26,15 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
             {
                 remote = rawJson;
             }
-            wrapped.Properties.Add(new PSNoteProperty("RemoteData", remote));
+            // The unified types carry RemoteData as their last property (so Export-Csv starts with readable columns);
+            // anything else gets it as a note property.
+            switch (unified)
+            {
+                case Core.Unified.User user: user.RemoteData = remote; break;
+                case Core.Unified.Role role: role.RemoteData = remote; break;
+                case Core.Unified.RoleAssignment assignment: assignment.RemoteData = remote; break;
+                default: wrapped.Properties.Add(new PSNoteProperty("RemoteData", remote)); break;
+            }
             return wrapped;
         }
 

@@ -28,7 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the invites to get (invite-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("InviteId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];

@@ -32,11 +32,46 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
                 var user = new User
                 {
                     Id = me.Id ?? string.Empty, UserId = me.Id, Name = me.Name, FirstName = first, LastName = last, Email = me.Email,
-                    Status = "active", UserType = "user", RemoteObject = "me", RemoteDataJson = me.RawJson,
+                    Status = "active", UserType = "user", RemoteObject = "me", RawJson = me.RawJson,
                 };
                 if (me.Email != null) user.Emails.Add(new UserEmail { Email = me.Email, Type = "work", IsPrimary = true });
+                if (OrganizationRole(me.RawJson, ActiveConnection.Organization) is { } org)
+                {
+                    user.Role = org.Role;
+                    user.Roles.Add(new UserRole { Id = org.Role, Name = org.Role, Organization = org.Id });
+                }
                 WriteObject(DirectoryOutput.WithRemoteData(user, me.RawJson));
             });
+        }
+
+        /// <summary>
+        /// The caller's role in the connection's organization (or the default one) from the orgs list of /me, so an
+        /// owner sees Role 'owner'; null when /me lists none.
+        /// </summary>
+        private static (string Id, string Role)? OrganizationRole(string rawJson, string? organization)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(rawJson);
+                if (!document.RootElement.TryGetProperty("orgs", out var orgs) || !orgs.TryGetProperty("data", out var data) ||
+                    data.ValueKind != System.Text.Json.JsonValueKind.Array) return null;
+                (string, string)? fallback = null;
+                foreach (var org in data.EnumerateArray())
+                {
+                    var id = org.TryGetProperty("id", out var i) ? i.GetString() ?? string.Empty : string.Empty;
+                    if (!org.TryGetProperty("role", out var r) || r.ValueKind != System.Text.Json.JsonValueKind.String) continue;
+                    var entry = (id, r.GetString()!);
+                    if (organization != null && id == organization) return entry;
+                    var isDefault = org.TryGetProperty("is_default", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.True;
+                    if (isDefault || fallback is null) fallback = entry;
+                    if (isDefault && organization is null) return entry;
+                }
+                return fallback;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return null;
+            }
         }
     }
 }

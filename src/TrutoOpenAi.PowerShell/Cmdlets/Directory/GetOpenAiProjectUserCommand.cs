@@ -8,7 +8,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// <remarks>
     /// <para>Lists the members of the projects given by -ProjectId or piped in (Get-OpenAiProject objects bind by their
     /// ProjectId property). Each member is written as a unified User whose ProjectId is the project, whose Role is the
-    /// project role (owner or member), and whose Workspaces and Roles name the project; RemoteData is the raw
+    /// project role (owner or member), and whose Projects and Roles name the project; RemoteData is the raw
     /// organization.project.user object. With -UserId, gets those members only. Archived projects have no users: the
     /// API answers OpenAiInvalidRequest. Needs an admin key.</para>
     /// </remarks>

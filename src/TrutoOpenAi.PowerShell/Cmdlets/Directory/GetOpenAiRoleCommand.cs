@@ -10,8 +10,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// <para>Without -ProjectId, writes the built-in organization roles (owner, reader: the values of a user's role field,
     /// Type 'builtin') and then the organization's RBAC roles from GET /organization/roles (Type 'predefined' or
     /// 'custom', ApplicableIn 'organization'). With -ProjectId (or piped projects), writes the built-in project roles
-    /// (owner, member) and the project's RBAC roles from GET /projects/{project_id}/roles (ApplicableIn 'workspace').
-    /// With -RoleId, gets those RBAC roles. RemoteData is the raw OpenAI role. RBAC lists page with the 'next' cursor.
+    /// (owner, member) and the project's RBAC roles from GET /projects/{project_id}/roles (ApplicableIn 'project').
+    /// With -RoleId, gets those RBAC roles. RemoteData is the raw OpenAI role. RBAC lists page with the 'next' cursor;
+    /// -First and -Skip count the built-in roles too (-First 1 is the first built-in role, with no request). An exact
+    /// -Name (no wildcard) gives one role: the RBAC role of that name when there is one (predefined 'Member' rather than
+    /// built-in 'member', so its role_... id can go to -RoleId), otherwise the built-in; -Type builtin picks the built-in.
     /// Needs an admin key.</para>
     /// </remarks>
     /// <example>
@@ -73,16 +76,31 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
                 var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
                 bool Keep(Role r) => (pattern == null || pattern.IsMatch(r.Name ?? "")) &&
                                      (Type == null || string.Equals(r.Type, Type, System.StringComparison.OrdinalIgnoreCase));
-                var scope = projectId is null ? "organization" : "workspace";
-                foreach (var builtIn in DirectoryMapping.BuiltInRoles.Where(r => r.ApplicableIn == scope && Keep(r)))
+                var scope = projectId is null ? "organization" : "project";
+                var builtIns = DirectoryMapping.BuiltInRoles.Where(r => r.ApplicableIn == scope && Keep(r))
+                    .Select(copy => new Role { Id = copy.Id, Name = copy.Name, Label = copy.Label, Description = copy.Description, Type = copy.Type, ApplicableIn = copy.ApplicableIn, ProjectId = projectId, RawJson = copy.RawJson })
+                    .Select(role => (object)DirectoryOutput.WithRemoteData(role, role.RawJson))
+                    .ToList();
+                if (Type != null && Type.Equals("builtin", System.StringComparison.OrdinalIgnoreCase))
                 {
-                    var copy = DirectoryMapping.BuiltInRoles.First(r => r == builtIn);
-                    var role = new Role { Id = copy.Id, Name = copy.Name, Label = copy.Label, Description = copy.Description, Type = copy.Type, ApplicableIn = copy.ApplicableIn, ProjectId = projectId, RemoteDataJson = copy.RemoteDataJson };
-                    WriteObject(DirectoryOutput.WithRemoteData(role, role.RemoteDataJson));
+                    // Only built-ins: no request, -Skip/-First still apply.
+                    foreach (var role in builtIns.Skip((int)System.Math.Min(PagingParameters.Skip, int.MaxValue)).Take((int)System.Math.Min(PagingParameters.First, int.MaxValue))) WriteObject(role);
+                    return;
                 }
-                if (Type != null && Type.Equals("builtin", System.StringComparison.OrdinalIgnoreCase)) return;
                 var pager = service.ListRoles(projectId, EffectivePageSize(filtersLocally: true));
-                WritePages(pager, r => Keep(DirectoryMapping.ToRole(r)), r => DirectoryOutput.WithRemoteData(DirectoryMapping.ToRole(r), r.RawJson));
+                var literal = pattern != null && !WildcardPattern.ContainsWildcardCharacters(Name);
+                if (!literal)
+                {
+                    WritePages(pager, r => Keep(DirectoryMapping.ToRole(r)), r => DirectoryOutput.WithRemoteData(DirectoryMapping.ToRole(r), r.RawJson), builtIns);
+                    return;
+                }
+                // An exact -Name is one role: an RBAC role of that name (it has the role_... id that -RoleId takes) wins over
+                // the built-in role of the same name (member/Member, owner/Owner); -Type builtin gets the built-in.
+                var matched = 0;
+                WritePages(pager, r => { var keep = Keep(DirectoryMapping.ToRole(r)); if (keep && Type == null) matched++; return keep; },
+                    r => DirectoryOutput.WithRemoteData(DirectoryMapping.ToRole(r), r.RawJson));
+                if (matched == 0 && PagingParameters.Skip == 0 && PagingParameters.First > 0)
+                    foreach (var role in builtIns.Take(1)) WriteObject(role);
             });
         }
     }

@@ -9,7 +9,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// <summary>Gets the organization's users as unified User objects.</summary>
     /// <remarks>
     /// <para>Without -Id, lists the organization's members page by page and writes each as a unified User (Truto's user
-    /// directory model: Id, UserId, Name, FirstName, LastName, Email, Emails, Status, Role, Roles, Workspaces, UserType,
+    /// directory model: Id, UserId, Name, FirstName, LastName, Email, Emails, Status, Role, Roles, Projects, UserType,
     /// CreatedAt, LastActiveAt) with RemoteData, the OpenAI object exactly as the API sent it, parsed.</para>
     /// <para>-Email filters by address. Exact addresses are sent to the API's own emails filter; addresses with wildcards
     /// (*@contoso.com) are matched here, on every page. -IncludeInvited also writes the organization's pending invites as
@@ -37,7 +37,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the users to get (user-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("UserId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];

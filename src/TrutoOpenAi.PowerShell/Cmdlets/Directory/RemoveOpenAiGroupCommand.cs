@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Directory;
 using TrutoOpenAi.Core.Services;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
@@ -16,6 +17,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(OpenAiGroup))]
     [OpenAiOperation("", "DELETE", "/organization/groups/{group_id}")]
     public sealed class RemoveOpenAiGroupCommand : OpenAiCmdlet
     {
@@ -25,14 +27,23 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>Writes the deleted group.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);
             Try(Id, () =>
             {
                 var current = Await(observer => service.GetGroupAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("group", current.Name, current.Id), "Delete")) return;
+                if (!ShouldChange(Describe("group", current.Name, current.Id), "Delete", Force)) return;
                 Await(observer => service.DeleteGroupAsync(Id, observer, CancellationToken));
+                if (PassThru) WriteObject(current);
             });
         }
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TrutoOpenAi.Core.Services;
+using TrutoOpenAi.Core.Unified;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 {
@@ -18,6 +19,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiGroupRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(RoleAssignment))]
     [OpenAiOperation("", "DELETE", "/organization/groups/{group_id}/roles/{role_id}")]
     [OpenAiOperation("", "DELETE", "/projects/{project_id}/groups/{group_id}/roles/{role_id}")]
     public sealed class RemoveOpenAiGroupRoleCommand : OpenAiCmdlet
@@ -36,6 +38,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? ProjectId { get; set; }
 
+        /// <summary>Writes the role that was unassigned.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var projectId = string.IsNullOrEmpty(ProjectId) ? null : ProjectId;
@@ -45,8 +55,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
                 var path = DirectoryService.AssignmentsPath(projectId, null, GroupId);
                 var role = Await(observer => service.GetAssignedRoleAsync(path, projectId, RoleId, observer, CancellationToken));
                 var group = projectId is null ? $"group {GroupId}" : $"group {GroupId} in project {projectId}";
-                if (!ShouldProcess(group, $"Unassign {Describe("role", role.Name, role.Id)}")) return;
+                if (!ShouldChange(group, $"Unassign {Describe("role", role.Name, role.Id)}", Force)) return;
                 Await(observer => service.UnassignRoleAsync(path, RoleId, observer, CancellationToken));
+                if (PassThru) WriteObject(DirectoryOutput.WithRemoteData(DirectoryMapping.ToAssignment(role, null, GroupId, projectId), role.RawJson));
             });
         }
     }

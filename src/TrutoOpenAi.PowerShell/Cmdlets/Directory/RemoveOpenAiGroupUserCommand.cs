@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Directory;
 using TrutoOpenAi.Core.Services;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
@@ -17,6 +18,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiGroupUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(OpenAiGroupUser))]
     [OpenAiOperation("", "DELETE", "/organization/groups/{group_id}/users/{user_id}")]
     public sealed class RemoveOpenAiGroupUserCommand : OpenAiCmdlet
     {
@@ -30,14 +32,23 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = string.Empty;
 
+        /// <summary>Writes the member that was removed.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);
             Try(UserId, () =>
             {
                 var member = Await(observer => service.GetGroupUserAsync(GroupId, UserId, observer, CancellationToken));
-                if (!ShouldProcess(Describe("group member", member.Email ?? member.Name, $"{member.Id} in {GroupId}"), "Remove from the group")) return;
+                if (!ShouldChange(Describe("group member", member.Email ?? member.Name, $"{member.Id} in {GroupId}"), "Remove from the group", Force)) return;
                 Await(observer => service.RemoveGroupUserAsync(GroupId, UserId, observer, CancellationToken));
+                if (PassThru) WriteObject(member);
             });
         }
     }

@@ -15,6 +15,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(PSObject))]
     [OpenAiOperation("delete_a_openai_invite_by_id", "DELETE", "/organization/invites/{invite_id}")]
     public sealed class RemoveOpenAiInviteCommand : OpenAiCmdlet
     {
@@ -28,12 +29,21 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Email { get; set; }
 
+        /// <summary>Writes the id and email of the deleted invite.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             Try(Id, () =>
             {
-                if (!ShouldProcess(Describe("invite for", Email, Id), "Delete")) return;
+                if (!ShouldChange(Describe("invite for", Email, Id), "Delete", Force)) return;
                 Await(observer => new DirectoryService(Client).DeleteInviteAsync(Id, observer, CancellationToken));
+                if (PassThru) WriteObject(new PSObject(new { InviteId = Id, Email }));
             });
         }
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Directory;
 using TrutoOpenAi.Core.Services;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
@@ -17,6 +18,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiProjectGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(OpenAiProjectGroup))]
     [OpenAiOperation("", "DELETE", "/organization/projects/{project_id}/groups/{group_id}")]
     public sealed class RemoveOpenAiProjectGroupCommand : OpenAiCmdlet
     {
@@ -30,14 +32,23 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [ValidateNotNullOrEmpty]
         public string GroupId { get; set; } = string.Empty;
 
+        /// <summary>Writes the project group that was removed.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);
             Try(GroupId, () =>
             {
                 var current = Await(observer => service.GetProjectGroupAsync(ProjectId, GroupId, observer, CancellationToken));
-                if (!ShouldProcess(Describe("group", current.GroupName, $"{current.GroupId} in project {ProjectId}"), "Remove from the project")) return;
+                if (!ShouldChange(Describe("group", current.GroupName, $"{current.GroupId} in project {ProjectId}"), "Remove from the project", Force)) return;
                 Await(observer => service.RemoveProjectGroupAsync(ProjectId, GroupId, observer, CancellationToken));
+                if (PassThru) WriteObject(current);
             });
         }
     }

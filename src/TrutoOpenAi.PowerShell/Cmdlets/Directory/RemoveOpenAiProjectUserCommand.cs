@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TrutoOpenAi.Core.Services;
+using TrutoOpenAi.Core.Unified;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 {
@@ -14,6 +15,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiProjectUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(User))]
     [OpenAiOperation("delete_a_openai_project_user_by_id", "DELETE", "/organization/projects/{project_id}/users/{user_id}")]
     public sealed class RemoveOpenAiProjectUserCommand : OpenAiCmdlet
     {
@@ -27,14 +29,23 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = string.Empty;
 
+        /// <summary>Writes the project user that was removed.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);
             Try(UserId, () =>
             {
                 var current = Await(observer => service.GetProjectUserAsync(ProjectId, UserId, observer, CancellationToken));
-                if (!ShouldProcess(Describe("project user", current.Email ?? current.Name, $"{current.Id} in {ProjectId}"), "Remove from the project")) return;
+                if (!ShouldChange(Describe("project user", current.Email ?? current.Name, $"{current.Id} in {ProjectId}"), "Remove from the project", Force)) return;
                 Await(observer => service.DeleteProjectUserAsync(ProjectId, UserId, observer, CancellationToken));
+                if (PassThru) WriteObject(DirectoryOutput.WithRemoteData(DirectoryMapping.ToUser(current), current.RawJson));
             });
         }
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TrutoOpenAi.Core.Services;
+using TrutoOpenAi.Core.Unified;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 {
@@ -21,6 +22,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(Role))]
     [OpenAiOperation("", "DELETE", "/organization/roles/{role_id}")]
     [OpenAiOperation("", "DELETE", "/projects/{project_id}/roles/{role_id}")]
     public sealed class RemoveOpenAiRoleCommand : OpenAiCmdlet
@@ -34,6 +36,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? ProjectId { get; set; }
 
+        /// <summary>Writes the role that was deleted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var projectId = string.IsNullOrEmpty(ProjectId) ? null : ProjectId;
@@ -41,8 +51,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
             Try(RoleId, () =>
             {
                 var current = Await(observer => service.GetRoleAsync(projectId, RoleId, observer, CancellationToken));
-                if (!ShouldProcess(Describe("role", current.Name, projectId is null ? current.Id : $"{current.Id} in {projectId}"), "Delete")) return;
+                if (!ShouldChange(Describe("role", current.Name, projectId is null ? current.Id : $"{current.Id} in {projectId}"), "Delete", Force)) return;
                 Await(observer => service.DeleteRoleAsync(projectId, RoleId, observer, CancellationToken));
+                if (PassThru) WriteObject(DirectoryOutput.WithRemoteData(DirectoryMapping.ToRole(current), current.RawJson));
             });
         }
     }

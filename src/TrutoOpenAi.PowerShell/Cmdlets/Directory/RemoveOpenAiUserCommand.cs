@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TrutoOpenAi.Core.Services;
+using TrutoOpenAi.Core.Unified;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 {
@@ -15,6 +16,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(User))]
     [OpenAiOperation("delete_a_openai_user_by_id", "DELETE", "/organization/users/{user_id}")]
     public sealed class RemoveOpenAiUserCommand : OpenAiCmdlet
     {
@@ -24,14 +26,23 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
+        /// <summary>Writes the user that was removed.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);
             Try(Id, () =>
             {
                 var current = Await(observer => service.GetUserAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("user", current.Email ?? current.Name, current.Id), "Remove from the organization")) return;
+                if (!ShouldChange(Describe("user", current.Email ?? current.Name, current.Id), "Remove from the organization", Force)) return;
                 Await(observer => service.DeleteUserAsync(Id, observer, CancellationToken));
+                if (PassThru) WriteObject(DirectoryOutput.WithRemoteData(DirectoryMapping.ToUser(current), current.RawJson));
             });
         }
     }

@@ -15,6 +15,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiUserRole", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(PSObject))]
     [OpenAiOperation("", "DELETE", "/organization/users/{user_id}/roles/{role_id}")]
     [OpenAiOperation("", "DELETE", "/projects/{project_id}/users/{user_id}/roles/{role_id}")]
     public sealed class RemoveOpenAiUserRoleCommand : OpenAiCmdlet
@@ -33,13 +34,22 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? ProjectId { get; set; }
 
+        /// <summary>Writes the user id, role id and project of the removed assignment.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var projectId = string.IsNullOrEmpty(ProjectId) ? null : ProjectId;
             Try(UserId, () =>
             {
-                if (!ShouldProcess(projectId is null ? $"user {UserId}" : $"user {UserId} in project {projectId}", $"Unassign role {RoleId}")) return;
+                if (!ShouldChange(projectId is null ? $"user {UserId}" : $"user {UserId} in project {projectId}", $"Unassign role {RoleId}", Force)) return;
                 Await(observer => new DirectoryService(Client).UnassignRoleAsync(DirectoryService.AssignmentsPath(projectId, UserId, null), RoleId, observer, CancellationToken));
+                if (PassThru) WriteObject(new PSObject(new { UserId, RoleId, ProjectId = projectId }));
             });
         }
     }

@@ -18,11 +18,16 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "OpenAiEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(OpenAiEmulatorInfo))]
     public sealed class StopOpenAiEmulatorCommand : PSCmdlet
     {
         /// <summary>The emulator to stop, as written by Start-OpenAiEmulator; all of this session's when left out.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
         public OpenAiEmulatorInfo[]? InputObject { get; set; }
+
+        /// <summary>Writes each emulator after it stopped.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
         private bool _sawInput;
 
@@ -51,6 +56,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Emulator
             }
             emulator.ConnectionName = null;
             WriteVerbose($"Stopped the emulator at {emulator.BaseUri}.");
+            if (PassThru) WriteObject(emulator);
         }
     }
 }

@@ -25,6 +25,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The ShouldProcess action, e.g. "Cancel".</summary>
         protected abstract string Action { get; }
 
@@ -41,7 +45,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
             {
                 var current = Await(observer => service.GetRunAsync(EvalId, Id, observer, CancellationToken));
                 if (Refusal(current) is { } refusal) throw new Core.OpenAiValidationException("Id", refusal, "OpenAiRunAlreadyEnded");
-                if (!ShouldProcess(Describe("eval run", current.Name + ", " + current.Status, current.Id), Action)) return;
+                if (!ShouldChange(Describe("eval run", current.Name + ", " + current.Status, current.Id), Action, Force)) return;
                 var result = Send(service);
                 if (PassThru) WriteObject(result);
             });

@@ -6,13 +6,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
 {
     /// <summary>Gets evals: their data source configuration and testing criteria.</summary>
     /// <remarks>
-    /// <para>Without -Id, lists the evals, oldest first (-Descending for newest first), streaming every page; -First stops
+    /// <para>Without -Id, lists the evals, oldest first (-Order Descending for newest first), streaming every page; -First stops
     /// the requests once enough have come. With -Id (or evals piped by property name, e.g. runs' EvalId), gets those evals;
     /// an unknown id writes an OpenAiNotFound error and the pipeline goes on. Outputs carry EvalId, so they pipe into
     /// Get-OpenAiEvalRun and New-OpenAiEvalRun. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiEval -Descending -First 5 | Format-Table Id, Name, CreatedAt</code>
+    /// <code>Get-OpenAiEval -Order Descending -First 5 | Format-Table Id, Name, CreatedAt</code>
     /// <para>Lists the five newest evals.</para>
     /// </example>
     /// <example>
@@ -29,13 +29,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the evals to get (eval_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("EvalId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary>Lists the newest evals first (the API's default is oldest first).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (oldest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Descending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Descending { get; set; }
 
         /// <summary>Orders by creation time (created_at, the default) or last update (updated_at).</summary>
@@ -54,7 +59,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
                 }
                 return;
             }
-            Try(null, () => WritePages(service.ListEvals(EffectivePageSize(), Descending, OrderBy)));
+            Try(null, () => WritePages(service.ListEvals(EffectivePageSize(), ApiOrder(Order, Descending ? "Descending" : null) == "desc", OrderBy)));
         }
     }
 }

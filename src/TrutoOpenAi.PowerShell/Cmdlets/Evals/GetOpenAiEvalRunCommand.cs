@@ -7,7 +7,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
     /// <summary>Gets the runs of an eval.</summary>
     /// <remarks>
     /// <para>Without -RunId, lists the runs of the eval given by -EvalId (or piped in from Get-OpenAiEval), oldest first
-    /// (-Descending for newest first), streaming every page; -Status asks the API for runs in one state only. With -RunId,
+    /// (-Order Descending for newest first), streaming every page; -Status asks the API for runs in one state only. With -RunId,
     /// gets those runs with their status, result counts and per-criterion results; an unknown id writes an OpenAiNotFound
     /// error and the pipeline goes on. Runs carry EvalId and RunId, so they pipe into Wait-OpenAiEvalRun,
     /// Get-OpenAiEvalRunOutputItem, Stop-OpenAiEvalRun and Remove-OpenAiEvalRun. Needs an API key.</para>
@@ -44,8 +44,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
         [ValidateSet("queued", "in_progress", "completed", "canceled", "failed")]
         public string? Status { get; set; }
 
-        /// <summary>Lists the newest runs first (the API's default is oldest first).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (oldest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Descending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Descending { get; set; }
 
         protected override void ProcessRecord()
@@ -59,7 +64,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
                 }
                 return;
             }
-            Try(EvalId, () => WritePages(service.ListRuns(EvalId, EffectivePageSize(), Status, Descending)));
+            Try(EvalId, () => WritePages(service.ListRuns(EvalId, EffectivePageSize(), Status, ApiOrder(Order, Descending ? "Descending" : null) == "desc")));
         }
     }
 }

@@ -33,13 +33,17 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new EvalService(Client);
             Try(Id, () =>
             {
                 var current = Await(observer => service.GetEvalAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("eval", current.Name, current.Id), "Delete")) return;
+                if (!ShouldChange(Describe("eval", current.Name, current.Id), "Delete", Force)) return;
                 var deletion = Await(observer => service.DeleteEvalAsync(Id, observer, CancellationToken));
                 if (PassThru) WriteObject(deletion);
             });

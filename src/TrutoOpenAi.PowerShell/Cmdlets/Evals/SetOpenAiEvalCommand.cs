@@ -10,11 +10,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
     /// <remarks>
     /// <para>The API lets only the name and metadata of an eval change (not its data source configuration or testing
     /// criteria: create a new eval for those). -Metadata replaces the whole map. Give -Name, -Metadata or both; with
-    /// neither, an OpenAiInvalidArgument error is written and nothing is sent. Writes the eval as changed unless -WhatIf.
+    /// neither, an OpenAiInvalidArgument error is written and nothing is sent. Writes the eval as changed only with -PassThru.
     /// Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Set-OpenAiEval -Id eval_abc123 -Name 'Capitals v2' -Metadata @{ owner = 'qa' }</code>
+    /// <code>Set-OpenAiEval -Id eval_abc123 -Name 'Capitals v2' -Metadata @{ owner = 'qa' } -PassThru</code>
     /// <para>Renames an eval and replaces its metadata.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Set, "OpenAiEval", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -37,6 +37,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
         [Parameter]
         public Hashtable? Metadata { get; set; }
 
+        /// <summary>Writes the changed eval.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override void ProcessRecord()
         {
             Try(Id, () =>
@@ -44,7 +48,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
                 if (Name is null && Metadata is null)
                     throw new OpenAiValidationException("Name", "Give -Name, -Metadata or both: they are all an eval lets change.");
                 if (!ShouldProcess($"eval {Id}", Name is null ? "Set metadata" : $"Rename to '{Name}'")) return;
-                WriteObject(Await(observer => new EvalService(Client).UpdateEvalAsync(Id, Name, EvalInput.Metadata(Metadata), observer, CancellationToken)));
+                var updated = Await(observer => new EvalService(Client).UpdateEvalAsync(Id, Name, EvalInput.Metadata(Metadata), observer, CancellationToken));
+                if (PassThru) WriteObject(updated);
             });
         }
     }

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Platform;
 using TrutoOpenAi.Core.Services;
 
@@ -28,13 +31,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Files
     [OutputType(typeof(OpenAiFile))]
     [OpenAiOperation("list_all_openai_files", "GET", "/files", ParameterSet = ListSet)]
     [OpenAiOperation("get_single_openai_file_by_id", "GET", "/files/{file_id}", ParameterSet = ByIdSet)]
-    public sealed class GetOpenAiFileCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiFileCommand : OpenAiGetCmdlet<OpenAiFile>
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-
         /// <summary>Ids of the files to get (file-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FileId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -56,26 +56,19 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Files
 
         protected override int MaxPageSize => 10000;
 
-        protected override void ProcessRecord()
+        protected override string[] Ids => Id;
+
+        protected override Task<OpenAiFile> GetAsync(string id, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new FileService(Client).GetAsync(id, observer, cancellationToken);
+
+        protected override void WriteList()
         {
             var service = new FileService(Client);
-            if (ParameterSetName == ByIdSet)
-            {
-                foreach (var id in Id)
-                {
-                    Try(id, () => WriteObject(Await(observer => service.GetAsync(id, observer, CancellationToken))));
-                }
-                return;
-            }
-
-            Try(null, () =>
-            {
-                var pattern = string.IsNullOrEmpty(Filename) ? null : new WildcardPattern(Filename, WildcardOptions.IgnoreCase);
-                var pageSize = EffectivePageSize(filtersLocally: pattern != null);
-                var order = Order is null ? null : Order == "Ascending" ? "asc" : "desc";
-                var pager = service.List(pageSize, Purpose, order);
-                WritePages(pager, pattern is null ? null : file => pattern.IsMatch(file.Filename ?? string.Empty));
-            });
+            var pattern = string.IsNullOrEmpty(Filename) ? null : new WildcardPattern(Filename, WildcardOptions.IgnoreCase);
+            var pageSize = EffectivePageSize(filtersLocally: pattern != null);
+            var order = ApiOrder(Order);
+            var pager = service.List(pageSize, Purpose, order);
+            WritePages(pager, pattern is null ? null : file => pattern.IsMatch(file.Filename ?? string.Empty));
         }
     }
 }

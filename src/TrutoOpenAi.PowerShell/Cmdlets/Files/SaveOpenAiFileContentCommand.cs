@@ -28,7 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Files
     public sealed class SaveOpenAiFileContentCommand : OpenAiCmdlet
     {
         /// <summary>The id of the file to download (file-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("FileId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;

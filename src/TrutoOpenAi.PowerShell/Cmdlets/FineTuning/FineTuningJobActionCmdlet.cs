@@ -9,38 +9,30 @@ using TrutoOpenAi.Core.Services;
 namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
 {
     /// <summary>
-    /// The shape of Stop/Suspend/Resume-OpenAiFineTuningJob: look the job up, name it in the ShouldProcess prompt, send
-    /// the state change, write the job only with -PassThru.
+    /// The fine-tuning job side of Stop/Suspend/Resume-OpenAiFineTuningJob on the shared change shape
+    /// (<see cref="OpenAiChangeCmdlet{T}"/>): -Id or a piped job, the job named in the prompt, -PassThru writes it as the
+    /// request left it.
     /// </summary>
-    public abstract class FineTuningJobActionCmdlet : OpenAiCmdlet
+    public abstract class FineTuningJobActionCmdlet : OpenAiChangeCmdlet<OpenAiFineTuningJob>
     {
         /// <summary>The id of the job (ftjob-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FineTuningJobId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        /// <summary>Writes the job as the request left it.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <summary>The ShouldProcess action, e.g. "Cancel".</summary>
-        protected abstract string Action { get; }
-
         /// <summary>Sends the state change.</summary>
         protected abstract Task<OpenAiFineTuningJob> SendAsync(FineTuningService service, string id, IOpenAiCallObserver observer, CancellationToken cancellationToken);
 
-        protected override void ProcessRecord()
-        {
-            var service = new FineTuningService(Client);
-            Try(Id, () =>
-            {
-                var current = Await(observer => service.GetJobAsync(Id, observer, CancellationToken));
-                var name = current.Model + (current.Status is null ? string.Empty : ", " + current.Status);
-                if (!ShouldProcess(Describe("fine-tuning job", name, current.Id), Action)) return;
-                var changed = Await(observer => SendAsync(service, Id, observer, CancellationToken));
-                if (PassThru) WriteObject(changed);
-            });
-        }
+        protected override string TargetId => Id;
+
+        protected override Task<OpenAiFineTuningJob> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new FineTuningService(Client).GetJobAsync(Id, observer, cancellationToken);
+
+        protected override string Describe(OpenAiFineTuningJob target) =>
+            Describe("fine-tuning job", target.Model + (target.Status is null ? string.Empty : ", " + target.Status), target.Id);
+
+        protected override async Task<object?> ChangeAsync(OpenAiFineTuningJob target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await SendAsync(new FineTuningService(Client), target.Id, observer, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,7 +7,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     /// <summary>Gets the projects allowed to use a fine-tuned model checkpoint.</summary>
     /// <remarks>
     /// <para>Lists the permissions of the checkpoint given by -FineTunedModelCheckpoint (its ft:... model name, or
-    /// checkpoints piped in from Get-OpenAiFineTuningCheckpoint), newest first unless -Ascending, streaming every page.
+    /// checkpoints piped in from Get-OpenAiFineTuningCheckpoint), newest first unless -Order Ascending, streaming every page.
     /// -ProjectId keeps only that project's permission (filtered by the API). Each permission carries PermissionId,
     /// ProjectId and FineTunedModelCheckpoint, so it pipes to Remove-OpenAiFineTuningCheckpointPermission. An unknown
     /// checkpoint writes an OpenAiNotFound error and the pipeline goes on. Needs the admin key, although the path is not
@@ -27,7 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     public sealed class GetOpenAiFineTuningCheckpointPermissionCommand : OpenAiListCmdlet
     {
         /// <summary>The checkpoint's model name (ft:...), as in a checkpoint's FineTunedModelCheckpoint.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string FineTunedModelCheckpoint { get; set; } = string.Empty;
 
@@ -36,14 +36,19 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
         [ValidateNotNullOrEmpty]
         public string? ProjectId { get; set; }
 
-        /// <summary>Oldest first (the API's default is newest first).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (newest first).</summary>
         [Parameter]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Ascending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(DontShow = true)]
         public SwitchParameter Ascending { get; set; }
 
         protected override void ProcessRecord()
         {
             Try(FineTunedModelCheckpoint, () =>
-                WritePages(new FineTuningService(Client).ListCheckpointPermissions(FineTunedModelCheckpoint, EffectivePageSize(), ProjectId, Ascending)));
+                WritePages(new FineTuningService(Client).ListCheckpointPermissions(FineTunedModelCheckpoint, EffectivePageSize(), ProjectId, ApiOrder(Order, Ascending ? "Ascending" : null) == "asc")));
         }
     }
 }

@@ -26,7 +26,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     public sealed class GetOpenAiFineTuningEventCommand : OpenAiListCmdlet
     {
         /// <summary>The job whose events to list (ftjob-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string FineTuningJobId { get; set; } = string.Empty;
 

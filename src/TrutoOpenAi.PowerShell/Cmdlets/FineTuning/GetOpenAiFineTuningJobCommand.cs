@@ -39,7 +39,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the jobs to get (ftjob-...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("FineTuningJobId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];

@@ -43,13 +43,17 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public OpenAiFineTuningCheckpointPermission? InputObject { get; set; }
 
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             Try(PermissionId, () =>
             {
                 var piped = InputObject != null && InputObject.Id == PermissionId ? InputObject : null;
                 var target = piped?.ProjectId is { } project ? $"permission {PermissionId} of project {project} on {FineTunedModelCheckpoint}" : $"permission {PermissionId} on {FineTunedModelCheckpoint}";
-                if (!ShouldProcess(target, "Remove")) return;
+                if (!ShouldChange(target, "Remove", Force)) return;
                 Await(observer => new FineTuningService(Client).DeleteCheckpointPermissionAsync(FineTunedModelCheckpoint, PermissionId, observer, CancellationToken));
                 if (PassThru) WriteObject(piped ?? new OpenAiFineTuningCheckpointPermission { Id = PermissionId, FineTunedModelCheckpoint = FineTunedModelCheckpoint });
             });

@@ -19,7 +19,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     /// <code>Resume-OpenAiFineTuningJob -Id ftjob-abc123 -PassThru -Confirm:$false</code>
     /// <para>Resumes one job and writes it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Resume, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Resume, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiFineTuningJob))]
     [OpenAiOperation("openai_fine_tuning_jobs_resume", "POST", "/fine_tuning/jobs/{fine_tuning_job_id}/resume")]
     public sealed class ResumeOpenAiFineTuningJobCommand : FineTuningJobActionCmdlet

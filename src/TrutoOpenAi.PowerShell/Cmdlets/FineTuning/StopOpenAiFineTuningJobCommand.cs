@@ -19,7 +19,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     /// <code>Get-OpenAiFineTuningJob -Status queued | Stop-OpenAiFineTuningJob -WhatIf</code>
     /// <para>Shows which queued jobs would be cancelled, cancelling none.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Stop, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Stop, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiFineTuningJob))]
     [OpenAiOperation("openai_fine_tuning_jobs_cancel", "POST", "/fine_tuning/jobs/{fine_tuning_job_id}/cancel")]
     public sealed class StopOpenAiFineTuningJobCommand : FineTuningJobActionCmdlet

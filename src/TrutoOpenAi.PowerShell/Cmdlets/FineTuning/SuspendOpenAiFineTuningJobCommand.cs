@@ -19,7 +19,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
     /// <code>Suspend-OpenAiFineTuningJob -Id ftjob-abc123 -PassThru -Confirm:$false</code>
     /// <para>Pauses one job and writes it.</para>
     /// </example>
-    [Cmdlet(VerbsLifecycle.Suspend, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Suspend, "OpenAiFineTuningJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiFineTuningJob))]
     [OpenAiOperation("openai_fine_tuning_jobs_pause", "POST", "/fine_tuning/jobs/{fine_tuning_job_id}/pause")]
     public sealed class SuspendOpenAiFineTuningJobCommand : FineTuningJobActionCmdlet

@@ -33,6 +33,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new GuardrailService(Client);
@@ -41,8 +45,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
                 var project = Await(observer => new ProjectService(Client).GetAsync(ProjectId, observer, CancellationToken));
                 var current = Await(observer => service.GetModelPermissionsAsync(ProjectId, observer, CancellationToken));
                 var target = Describe("project", project.Name, project.Id);
-                if (!ShouldProcess($"Delete the model permissions ({current}) of {target}: every model becomes allowed.",
-                        $"Delete the model permissions ({current}) of {target}? Every model becomes allowed.", "Delete model permissions"))
+                if (!ShouldChange($"Delete the model permissions ({current}) of {target}: every model becomes allowed.",
+                        $"Delete the model permissions ({current}) of {target}? Every model becomes allowed.", "Delete model permissions", Force))
                     return;
                 var deletion = Await(observer => service.DeleteModelPermissionsAsync(ProjectId, observer, CancellationToken));
                 if (PassThru) WriteObject(deletion);

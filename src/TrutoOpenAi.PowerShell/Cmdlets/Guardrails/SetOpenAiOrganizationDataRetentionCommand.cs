@@ -45,6 +45,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
             _type = types[0];
         }
 
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var service = new GuardrailService(Client);
@@ -57,9 +61,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
                     if (PassThru) WriteObject(current);
                     return;
                 }
-                if (!ShouldProcess($"Set the organization's data retention: {current.RetentionType} -> {_type}.",
+                if (!ShouldChange($"Set the organization's data retention: {current.RetentionType} -> {_type}.",
                         $"Set the organization's data retention from {current.RetentionType} to {_type}? Projects set to organization_default follow it.",
-                        "Set organization data retention"))
+                        "Set organization data retention", Force))
                     return;
                 var updated = Await(observer => service.UpdateOrganizationDataRetentionAsync(_type, observer, CancellationToken));
                 if (PassThru) WriteObject(updated);

@@ -35,7 +35,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Models
         /// Ids of the models to get, e.g. gpt-4o or ft:gpt-4o-mini:org::abc. Wildcards select from the list of every model;
         /// without -Id, every model is listed.
         /// </summary>
-        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId", "Model")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]

@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Platform;
 using TrutoOpenAi.Core.Services;
 
@@ -19,32 +22,28 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Models
     /// <code>Get-OpenAiModel -FineTuned | Where-Object Created -lt (Get-Date).AddDays(-90) | Remove-OpenAiModel -WhatIf</code>
     /// <para>Shows which fine-tuned models older than 90 days would be deleted, deleting none.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "OpenAiModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenAiModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiPlatformDeletion))]
     [OpenAiOperation("delete_a_openai_model_by_id", "DELETE", "/models/{model}")]
-    public sealed class RemoveOpenAiModelCommand : OpenAiCmdlet
+    public sealed class RemoveOpenAiModelCommand : OpenAiChangeCmdlet<OpenAiModel>
     {
         /// <summary>The id of the fine-tuned model to delete (ft:...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId", "Model")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        /// <summary>Writes the API's deletion confirmation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => Id;
 
-        protected override void ProcessRecord()
-        {
-            var service = new ModelService(Client);
-            Try(Id, () =>
-            {
-                var current = Await(observer => service.GetAsync(Id, observer, CancellationToken));
-                var kind = current.IsFineTuned ? "fine-tuned model" : "model";
-                if (!ShouldProcess($"{kind} {current.Id} (owned by {current.OwnedBy})", "Delete")) return;
-                var deletion = Await(observer => service.DeleteAsync(Id, observer, CancellationToken));
-                if (PassThru) WriteObject(deletion);
-            });
-        }
+        protected override string Action => "Delete";
+
+        protected override Task<OpenAiModel> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new ModelService(Client).GetAsync(Id, observer, cancellationToken);
+
+        protected override string Describe(OpenAiModel target) =>
+            $"{(target.IsFineTuned ? "fine-tuned model" : "model")} {target.Id} (owned by {target.OwnedBy})";
+
+        protected override async Task<object?> ChangeAsync(OpenAiModel target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new ModelService(Client).DeleteAsync(target.Id, observer, cancellationToken).ConfigureAwait(false);
     }
 }

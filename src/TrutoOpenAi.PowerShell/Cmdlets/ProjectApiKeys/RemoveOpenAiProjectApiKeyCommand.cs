@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Access;
 using TrutoOpenAi.Core.Services;
 
@@ -21,48 +24,48 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ProjectApiKeys
     /// <code>Remove-OpenAiProjectApiKey -ProjectId proj_abc123 -ApiKeyId key_abc -Confirm:$false</code>
     /// <para>Deletes one key without prompting.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "OpenAiProjectApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenAiProjectApiKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiDeletion))]
     [OpenAiOperation("delete_a_openai_project_api_key_by_id", "DELETE", "/organization/projects/{project_id}/api_keys/{api_key_id}")]
-    public sealed class RemoveOpenAiProjectApiKeyCommand : OpenAiCmdlet
+    public sealed class RemoveOpenAiProjectApiKeyCommand : OpenAiChangeCmdlet<OpenAiProjectApiKey>
     {
-        /// <summary>The project (proj_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the project (proj_...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ProjectId { get; set; } = string.Empty;
 
-        /// <summary>The key to delete (key_...).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the API key to delete (key_...).</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ApiKeyId { get; set; } = string.Empty;
 
-        /// <summary>Writes the API's deletion confirmation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => ApiKeyId;
 
-        protected override void ProcessRecord()
+        protected override string Action => "Delete";
+
+        protected override Task<OpenAiProjectApiKey> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new ProjectApiKeyService(Client).GetAsync(ProjectId, ApiKeyId, observer, cancellationToken);
+
+        protected override ErrorRecord? Refuse(OpenAiProjectApiKey key)
         {
-            var service = new ProjectApiKeyService(Client);
-            Try(ApiKeyId, () =>
+            if (key.OwnerType != "service_account") return null;
+            var record = new ErrorRecord(
+                new PSInvalidOperationException($"API key '{key.Name}' ({key.Id}) belongs to service account '{key.OwnerName}' ({key.OwnerId}): " +
+                    "OpenAI does not delete a service account's key on its own."),
+                "OpenAiServiceAccountKey", ErrorCategory.InvalidOperation, key);
+            record.ErrorDetails = new ErrorDetails(record.Exception.Message)
             {
-                var key = Await(observer => service.GetAsync(ProjectId, ApiKeyId, observer, CancellationToken));
-                if (key.OwnerType == "service_account")
-                {
-                    var record = new ErrorRecord(
-                        new PSInvalidOperationException($"API key '{key.Name}' ({key.Id}) belongs to service account '{key.OwnerName}' ({key.OwnerId}): " +
-                            "OpenAI does not delete a service account's key on its own."),
-                        "OpenAiServiceAccountKey", ErrorCategory.InvalidOperation, key);
-                    record.ErrorDetails = new ErrorDetails(record.Exception.Message)
-                    {
-                        RecommendedAction = $"Delete the service account instead: Remove-OpenAiProjectServiceAccount -ProjectId {ProjectId} -ServiceAccountId {key.OwnerId}",
-                    };
-                    WriteError(record);
-                    return;
-                }
-                if (!ShouldProcess(Describe("API key", key.Name, key.Id) + $" ({key.RedactedValue}) of project {ProjectId}", "Delete")) return;
-                var deletion = Await(observer => service.DeleteAsync(ProjectId, ApiKeyId, observer, CancellationToken));
-                if (PassThru) WriteObject(deletion);
-            });
+                RecommendedAction = $"Delete the service account instead: Remove-OpenAiProjectServiceAccount -ProjectId {ProjectOf(key)} -ServiceAccountId {key.OwnerId}",
+            };
+            return record;
         }
+
+        protected override string Describe(OpenAiProjectApiKey key) =>
+            Describe("API key", key.Name, key.Id) + $" ({key.RedactedValue}) of project {ProjectOf(key)}";
+
+        protected override async Task<object?> ChangeAsync(OpenAiProjectApiKey key, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new ProjectApiKeyService(Client).DeleteAsync(ProjectOf(key), key.Id, observer, cancellationToken).ConfigureAwait(false);
+
+        private string ProjectOf(OpenAiProjectApiKey key) => string.IsNullOrEmpty(key.ProjectId) ? ProjectId : key.ProjectId!;
     }
 }

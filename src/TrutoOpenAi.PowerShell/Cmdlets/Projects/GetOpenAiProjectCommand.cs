@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models;
 using TrutoOpenAi.Core.Services;
 
@@ -28,13 +31,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Projects
     [OutputType(typeof(OpenAiProject))]
     [OpenAiOperation("list_all_openai_projects", "GET", "/organization/projects", ParameterSet = ListSet)]
     [OpenAiOperation("get_single_openai_project_by_id", "GET", "/organization/projects/{project_id}", ParameterSet = ByIdSet)]
-    public sealed class GetOpenAiProjectCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiProjectCommand : OpenAiGetCmdlet<OpenAiProject>
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-
         /// <summary>Ids of the projects to get (proj_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -48,26 +48,19 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Projects
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter IncludeArchived { get; set; }
 
-        protected override void ProcessRecord()
+        protected override string[] Ids => Id;
+
+        protected override Task<OpenAiProject> GetAsync(string id, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new ProjectService(Client).GetAsync(id, observer, cancellationToken);
+
+        protected override void WriteList()
         {
             var service = new ProjectService(Client);
-            if (ParameterSetName == ByIdSet)
-            {
-                foreach (var id in Id)
-                {
-                    Try(id, () => WriteObject(Await(observer => service.GetAsync(id, observer, CancellationToken))));
-                }
-                return;
-            }
-
-            Try(null, () =>
-            {
-                var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                // A name filter is applied here, so a small -First must not shrink the page size.
-                var pageSize = EffectivePageSize(filtersLocally: pattern != null);
-                var pager = service.List(pageSize, IncludeArchived);
-                WritePages(pager, pattern is null ? null : project => pattern.IsMatch(project.Name ?? string.Empty));
-            });
+            var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            // A name filter is applied here, so a small -First must not shrink the page size.
+            var pageSize = EffectivePageSize(filtersLocally: pattern != null);
+            var pager = service.List(pageSize, IncludeArchived);
+            WritePages(pager, pattern is null ? null : project => pattern.IsMatch(project.Name ?? string.Empty));
         }
     }
 }

@@ -1,4 +1,8 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models;
 using TrutoOpenAi.Core.Services;
 
@@ -19,13 +23,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Projects
     /// <code>Get-OpenAiProject -Name 'tenant-*' | Set-OpenAiProject -ExternalKeyId 'key_contoso' -WhatIf</code>
     /// <para>Shows which projects would get the external key, changing nothing.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "OpenAiProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OpenAiProject", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiProject))]
     [OpenAiOperation("update_a_openai_project_by_id", "POST", "/organization/projects/{project_id}")]
-    public sealed class SetOpenAiProjectCommand : OpenAiCmdlet
+    public sealed class SetOpenAiProjectCommand : OpenAiChangeCmdlet<OpenAiProject>
     {
         /// <summary>The id of the project to modify (proj_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
@@ -40,29 +44,22 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Projects
         [Parameter]
         public string? ExternalKeyId { get; set; }
 
-        /// <summary>Writes the modified project.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => Id;
 
-        protected override void ProcessRecord()
+        protected override string Action => Name is null ? "Modify" : $"Rename to '{Name}'";
+
+        protected override void CheckParameters()
         {
-            // When bound from the pipeline, Name is the piped object's name only if given explicitly: the
-            // parameter is not pipeline-bound, so piping projects never renames them by accident.
             if (Name is null && ExternalKeyId is null)
-            {
-                WriteError(new ErrorRecord(new PSArgumentException("Give -Name or -ExternalKeyId: there is nothing to change."),
-                    "OpenAiNothingToChange", ErrorCategory.InvalidArgument, Id));
-                return;
-            }
-            var service = new ProjectService(Client);
-            Try(Id, () =>
-            {
-                var current = Await(observer => service.GetAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("project", current.Name, current.Id), Name is null ? "Modify" : $"Rename to '{Name}'")) return;
-                var body = new ProjectUpdateRequest { Name = Name, ExternalKeyId = ExternalKeyId };
-                var updated = Await(observer => service.UpdateAsync(Id, body, observer, CancellationToken));
-                if (PassThru) WriteObject(updated);
-            });
+                throw new OpenAiValidationException("Name", "Give -Name or -ExternalKeyId: there is nothing to change.", "OpenAiNothingToChange");
         }
+
+        protected override Task<OpenAiProject> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new ProjectService(Client).GetAsync(Id, observer, cancellationToken);
+
+        protected override string Describe(OpenAiProject target) => Describe("project", target.Name, target.Id);
+
+        protected override async Task<object?> ChangeAsync(OpenAiProject target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new ProjectService(Client).UpdateAsync(target.Id, new ProjectUpdateRequest { Name = Name, ExternalKeyId = ExternalKeyId }, observer, cancellationToken).ConfigureAwait(false);
     }
 }

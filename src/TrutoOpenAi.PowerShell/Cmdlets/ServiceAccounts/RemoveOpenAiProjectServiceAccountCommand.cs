@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Access;
 using TrutoOpenAi.Core.Services;
 
@@ -15,35 +18,34 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ServiceAccounts
     /// <code>Get-OpenAiProjectServiceAccount -ProjectId proj_abc123 -Name 'old-*' | Remove-OpenAiProjectServiceAccount -Confirm:$false</code>
     /// <para>Deletes the project's service accounts whose names start with old-.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "OpenAiProjectServiceAccount", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenAiProjectServiceAccount", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiDeletion))]
     [OpenAiOperation("delete_a_openai_project_service_account_by_id", "DELETE", "/organization/projects/{project_id}/service_accounts/{service_account_id}")]
-    public sealed class RemoveOpenAiProjectServiceAccountCommand : OpenAiCmdlet
+    public sealed class RemoveOpenAiProjectServiceAccountCommand : OpenAiChangeCmdlet<OpenAiProjectServiceAccount>
     {
-        /// <summary>The project (proj_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the project (proj_...).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ProjectId { get; set; } = string.Empty;
 
-        /// <summary>The service account to delete (svc_acct_...).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the service account to delete (svc_acct_...).</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string ServiceAccountId { get; set; } = string.Empty;
 
-        /// <summary>Writes the API's deletion confirmation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => ServiceAccountId;
 
-        protected override void ProcessRecord()
-        {
-            var service = new ServiceAccountService(Client);
-            Try(ServiceAccountId, () =>
-            {
-                var current = Await(observer => service.GetAsync(ProjectId, ServiceAccountId, observer, CancellationToken));
-                if (!ShouldProcess(Describe("service account", current.Name, current.Id) + $" in project {ProjectId}", "Delete with its API keys")) return;
-                var deletion = Await(observer => service.DeleteAsync(ProjectId, ServiceAccountId, observer, CancellationToken));
-                if (PassThru) WriteObject(deletion);
-            });
-        }
+        protected override string Action => "Delete with its API keys";
+
+        protected override Task<OpenAiProjectServiceAccount> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new ServiceAccountService(Client).GetAsync(ProjectId, ServiceAccountId, observer, cancellationToken);
+
+        protected override string Describe(OpenAiProjectServiceAccount target) =>
+            Describe("service account", target.Name, target.Id) + $" in project {ProjectOf(target)}";
+
+        protected override async Task<object?> ChangeAsync(OpenAiProjectServiceAccount target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new ServiceAccountService(Client).DeleteAsync(ProjectOf(target), target.Id, observer, cancellationToken).ConfigureAwait(false);
+
+        private string ProjectOf(OpenAiProjectServiceAccount target) => string.IsNullOrEmpty(target.ProjectId) ? ProjectId : target.ProjectId!;
     }
 }

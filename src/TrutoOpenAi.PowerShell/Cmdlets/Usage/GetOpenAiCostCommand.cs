@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using TrutoOpenAi.Core.Models.Usage;
 using TrutoOpenAi.Core.Services;
@@ -19,7 +20,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     /// by project, so each row says whose cost it is. Because amounts are decimals, Group-Object and Measure-Object on
     /// the rows give the same sums as the API's totals.</para>
     /// <para>-Summarize reads every row grouped by project and line item (for all piped projects together) and writes
-    /// a single OpenAiCostSummary: TotalAmount, and the totals ByProject, ByLineItem and ByDay, each with its share.</para>
+    /// a single OpenAiCostSummary: TotalAmount, and the totals ByProject (with each project's Name, from the project
+    /// list), ByLineItem and ByDay, each with its share.</para>
     /// </remarks>
     /// <example>
     /// <code>Get-OpenAiProject | Get-OpenAiCost -StartTime (Get-Date).AddDays(-30) | Group-Object ProjectId | Select-Object Name, @{ n = 'Usd'; e = { ($_.Group | Measure-Object Amount -Sum).Sum } } | Sort-Object Usd -Descending</code>
@@ -89,7 +91,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
                 var pager = new UsageService(Client).List(UsageEndpoint.Costs, query);
                 if (!Summarize)
                 {
-                    WritePages(pager);
+                    // Without grouping the rows have no project or line item: a view without those columns (OpenAiCost#Ungrouped).
+                    var grouped = query.GroupBy.Count > 0;
+                    WritePages(pager, project: grouped ? null : row => Ungrouped(row));
                     return;
                 }
                 while (true)
@@ -101,9 +105,39 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
             });
         }
 
+        private static PSObject Ungrouped(OpenAiCost row)
+        {
+            var wrapped = PSObject.AsPSObject(row);
+            wrapped.TypeNames.Insert(0, typeof(OpenAiCost).FullName + "#Ungrouped");
+            return wrapped;
+        }
+
+        /// <summary>
+        /// The names of the projects in the summary (ByProject's Name), from the organization's project list (archived ones
+        /// too); without names (and with a warning) when the list cannot be read.
+        /// </summary>
+        private Dictionary<string, string>? ProjectNames()
+        {
+            var wanted = new HashSet<string>(_summaryRows.Select(r => r.ProjectId).Where(id => !string.IsNullOrEmpty(id))!, StringComparer.Ordinal);
+            if (wanted.Count == 0) return null;
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            try
+            {
+                var pager = new ProjectService(Client).List(100, includeArchived: true);
+                while (names.Count < wanted.Count && Await(observer => pager.NextPageAsync(observer, CancellationToken)) is { } page)
+                    foreach (var project in page)
+                        if (wanted.Contains(project.Id) && !string.IsNullOrEmpty(project.Name)) names[project.Id] = project.Name!;
+            }
+            catch (Core.OpenAiException ex)
+            {
+                WriteWarning($"Project names are left out of the summary: the project list could not be read ({ex.Message}).");
+            }
+            return names;
+        }
+
         protected override void EndProcessing()
         {
-            if (Summarize) WriteObject(OpenAiCostSummary.From(_summaryRows, _start, EndTime ?? DateTimeOffset.UtcNow));
+            if (Summarize) WriteObject(OpenAiCostSummary.From(_summaryRows, _start, EndTime ?? DateTimeOffset.UtcNow, ProjectNames()));
         }
     }
 }

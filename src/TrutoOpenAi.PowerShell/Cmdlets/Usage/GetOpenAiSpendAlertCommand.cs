@@ -40,8 +40,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         [ValidateNotNullOrEmpty]
         public string[] AlertId { get; set; } = new string[0];
 
-        /// <summary>Lists the newest alerts first (the API's order=desc).</summary>
+        /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (oldest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
+
+        /// <summary>The same as -Order Descending (the name before -Order; kept so older scripts work).</summary>
+        [Parameter(ParameterSetName = ListSet, DontShow = true)]
         public SwitchParameter Descending { get; set; }
 
         protected override void ProcessRecord()
@@ -54,7 +59,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
                     Try(id, () => WriteObject(Await(observer => service.GetAlertAsync(projectId, id, observer, CancellationToken))));
                 return;
             }
-            Try(projectId, () => WritePages(service.ListAlerts(projectId, EffectivePageSize(), Descending)));
+            Try(projectId, () => WritePages(service.ListAlerts(projectId, EffectivePageSize(), ApiOrder(Order, Descending ? "Descending" : null) == "desc")));
         }
     }
 }

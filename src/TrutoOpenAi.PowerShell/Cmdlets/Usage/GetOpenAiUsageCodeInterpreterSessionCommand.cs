@@ -1,9 +1,7 @@
 using System;
 using System.Management.Automation;
 using TrutoOpenAi.Core.Models.Usage;
-using TrutoOpenAi.Core.Services;
 using TrutoOpenAi.Core.Usage;
-using TrutoOpenAi.PowerShell.Internal;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
 {
@@ -25,40 +23,15 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     [Cmdlet(VerbsCommon.Get, "OpenAiUsageCodeInterpreterSession", SupportsPaging = true)]
     [OutputType(typeof(OpenAiCodeInterpreterSessionsUsage))]
     [OpenAiOperation("list_all_openai_code_interpreter_sessions", "GET", "/organization/usage/code_interpreter_sessions")]
-    public sealed class GetOpenAiUsageCodeInterpreterSessionCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiUsageCodeInterpreterSessionCommand : OpenAiUsageCmdlet<OpenAiCodeInterpreterSessionsUsage>
     {
-        /// <summary>Start of the period (inclusive). Default: midnight UTC six days ago.</summary>
-        [Parameter(Position = 0)]
-        public DateTimeOffset? StartTime { get; set; }
-
-        /// <summary>End of the period (exclusive). Default: now.</summary>
-        [Parameter(Position = 1)]
-        public DateTimeOffset? EndTime { get; set; }
-
-        /// <summary>Width of each time bucket: 1m, 1h or 1d (the default).</summary>
-        [Parameter]
-        [ValidateSet("1m", "1h", "1d")]
-        public string? BucketWidth { get; set; }
-
-        /// <summary>Only usage of these projects (proj_...); also bound from piped projects. Rows are then grouped by project.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? ProjectId { get; set; }
-
         /// <summary>Fields to group each bucket's results by: ProjectId.</summary>
         [Parameter]
         [ValidateSet("ProjectId")]
         public string[]? GroupBy { get; set; }
 
-        protected override int MaxPageSize => UsageEndpoint.CodeInterpreterSessions.MaxLimit(BucketWidth);
+        protected override UsageEndpoint<OpenAiCodeInterpreterSessionsUsage> Endpoint => UsageEndpoint.CodeInterpreterSessions;
 
-        protected override void ProcessRecord()
-        {
-            Try(ProjectId, () =>
-            {
-                var query = UsageParameters.Build(StartTime, EndTime, BucketWidth, EffectivePageSize(), GroupBy, ProjectId);
-                WritePages(new UsageService(Client).List(UsageEndpoint.CodeInterpreterSessions, query));
-            });
-        }
+        protected override string[]? Grouping => GroupBy;
     }
 }

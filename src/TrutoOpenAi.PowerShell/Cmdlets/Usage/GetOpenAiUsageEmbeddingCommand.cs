@@ -1,9 +1,7 @@
 using System;
 using System.Management.Automation;
 using TrutoOpenAi.Core.Models.Usage;
-using TrutoOpenAi.Core.Services;
 using TrutoOpenAi.Core.Usage;
-using TrutoOpenAi.PowerShell.Internal;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
 {
@@ -25,26 +23,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     [Cmdlet(VerbsCommon.Get, "OpenAiUsageEmbedding", SupportsPaging = true)]
     [OutputType(typeof(OpenAiEmbeddingsUsage))]
     [OpenAiOperation("list_all_openai_embeddings", "GET", "/organization/usage/embeddings")]
-    public sealed class GetOpenAiUsageEmbeddingCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiUsageEmbeddingCommand : OpenAiUsageCmdlet<OpenAiEmbeddingsUsage>
     {
-        /// <summary>Start of the period (inclusive). Default: midnight UTC six days ago.</summary>
-        [Parameter(Position = 0)]
-        public DateTimeOffset? StartTime { get; set; }
-
-        /// <summary>End of the period (exclusive). Default: now.</summary>
-        [Parameter(Position = 1)]
-        public DateTimeOffset? EndTime { get; set; }
-
-        /// <summary>Width of each time bucket: 1m, 1h or 1d (the default).</summary>
-        [Parameter]
-        [ValidateSet("1m", "1h", "1d")]
-        public string? BucketWidth { get; set; }
-
-        /// <summary>Only usage of these projects (proj_...); also bound from piped projects. Rows are then grouped by project.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? ProjectId { get; set; }
-
         /// <summary>Fields to group each bucket's results by: ProjectId, UserId, ApiKeyId, Model.</summary>
         [Parameter]
         [ValidateSet("ProjectId", "UserId", "ApiKeyId", "Model")]
@@ -65,18 +45,15 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         [ValidateNotNullOrEmpty]
         public string[]? Model { get; set; }
 
-        protected override int MaxPageSize => UsageEndpoint.Embeddings.MaxLimit(BucketWidth);
+        protected override UsageEndpoint<OpenAiEmbeddingsUsage> Endpoint => UsageEndpoint.Embeddings;
 
-        protected override void ProcessRecord()
+        protected override string[]? Grouping => GroupBy;
+
+        protected override void AddFilters(UsageQuery query)
         {
-            Try(ProjectId, () =>
-            {
-                var query = UsageParameters.Build(StartTime, EndTime, BucketWidth, EffectivePageSize(), GroupBy, ProjectId);
-                query.AddFilter("user_ids", UserId);
-                query.AddFilter("api_key_ids", ApiKeyId);
-                query.AddFilter("models", Model);
-                WritePages(new UsageService(Client).List(UsageEndpoint.Embeddings, query));
-            });
+            query.AddFilter("user_ids", UserId);
+            query.AddFilter("api_key_ids", ApiKeyId);
+            query.AddFilter("models", Model);
         }
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Management.Automation;
 using TrutoOpenAi.Core.Models.Usage;
-using TrutoOpenAi.Core.Services;
 using TrutoOpenAi.Core.Usage;
-using TrutoOpenAi.PowerShell.Internal;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
 {
@@ -25,26 +23,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     [Cmdlet(VerbsCommon.Get, "OpenAiUsageImage", SupportsPaging = true)]
     [OutputType(typeof(OpenAiImagesUsage))]
     [OpenAiOperation("list_all_openai_images", "GET", "/organization/usage/images")]
-    public sealed class GetOpenAiUsageImageCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiUsageImageCommand : OpenAiUsageCmdlet<OpenAiImagesUsage>
     {
-        /// <summary>Start of the period (inclusive). Default: midnight UTC six days ago.</summary>
-        [Parameter(Position = 0)]
-        public DateTimeOffset? StartTime { get; set; }
-
-        /// <summary>End of the period (exclusive). Default: now.</summary>
-        [Parameter(Position = 1)]
-        public DateTimeOffset? EndTime { get; set; }
-
-        /// <summary>Width of each time bucket: 1m, 1h or 1d (the default).</summary>
-        [Parameter]
-        [ValidateSet("1m", "1h", "1d")]
-        public string? BucketWidth { get; set; }
-
-        /// <summary>Only usage of these projects (proj_...); also bound from piped projects. Rows are then grouped by project.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? ProjectId { get; set; }
-
         /// <summary>Fields to group each bucket's results by: ProjectId, UserId, ApiKeyId, Model, Size, Source.</summary>
         [Parameter]
         [ValidateSet("ProjectId", "UserId", "ApiKeyId", "Model", "Size", "Source")]
@@ -75,20 +55,17 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         [ValidateSet("256x256", "512x512", "1024x1024", "1792x1792", "1024x1792")]
         public string[]? Size { get; set; }
 
-        protected override int MaxPageSize => UsageEndpoint.Images.MaxLimit(BucketWidth);
+        protected override UsageEndpoint<OpenAiImagesUsage> Endpoint => UsageEndpoint.Images;
 
-        protected override void ProcessRecord()
+        protected override string[]? Grouping => GroupBy;
+
+        protected override void AddFilters(UsageQuery query)
         {
-            Try(ProjectId, () =>
-            {
-                var query = UsageParameters.Build(StartTime, EndTime, BucketWidth, EffectivePageSize(), GroupBy, ProjectId);
-                query.AddFilter("user_ids", UserId);
-                query.AddFilter("api_key_ids", ApiKeyId);
-                query.AddFilter("models", Model);
-                query.AddFilter("sources", Source);
-                query.AddFilter("sizes", Size);
-                WritePages(new UsageService(Client).List(UsageEndpoint.Images, query));
-            });
+            query.AddFilter("user_ids", UserId);
+            query.AddFilter("api_key_ids", ApiKeyId);
+            query.AddFilter("models", Model);
+            query.AddFilter("sources", Source);
+            query.AddFilter("sizes", Size);
         }
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using System.Management.Automation;
 using TrutoOpenAi.Core.Models.Usage;
-using TrutoOpenAi.Core.Services;
 using TrutoOpenAi.Core.Usage;
-using TrutoOpenAi.PowerShell.Internal;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
 {
@@ -25,40 +23,15 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     [Cmdlet(VerbsCommon.Get, "OpenAiUsageVectorStore", SupportsPaging = true)]
     [OutputType(typeof(OpenAiVectorStoresUsage))]
     [OpenAiOperation("list_all_openai_vector_store", "GET", "/organization/usage/vector_stores")]
-    public sealed class GetOpenAiUsageVectorStoreCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiUsageVectorStoreCommand : OpenAiUsageCmdlet<OpenAiVectorStoresUsage>
     {
-        /// <summary>Start of the period (inclusive). Default: midnight UTC six days ago.</summary>
-        [Parameter(Position = 0)]
-        public DateTimeOffset? StartTime { get; set; }
-
-        /// <summary>End of the period (exclusive). Default: now.</summary>
-        [Parameter(Position = 1)]
-        public DateTimeOffset? EndTime { get; set; }
-
-        /// <summary>Width of each time bucket: 1m, 1h or 1d (the default).</summary>
-        [Parameter]
-        [ValidateSet("1m", "1h", "1d")]
-        public string? BucketWidth { get; set; }
-
-        /// <summary>Only usage of these projects (proj_...); also bound from piped projects. Rows are then grouped by project.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[]? ProjectId { get; set; }
-
         /// <summary>Fields to group each bucket's results by: ProjectId.</summary>
         [Parameter]
         [ValidateSet("ProjectId")]
         public string[]? GroupBy { get; set; }
 
-        protected override int MaxPageSize => UsageEndpoint.VectorStores.MaxLimit(BucketWidth);
+        protected override UsageEndpoint<OpenAiVectorStoresUsage> Endpoint => UsageEndpoint.VectorStores;
 
-        protected override void ProcessRecord()
-        {
-            Try(ProjectId, () =>
-            {
-                var query = UsageParameters.Build(StartTime, EndTime, BucketWidth, EffectivePageSize(), GroupBy, ProjectId);
-                WritePages(new UsageService(Client).List(UsageEndpoint.VectorStores, query));
-            });
-        }
+        protected override string[]? Grouping => GroupBy;
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Usage;
 using TrutoOpenAi.Core.Services;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
@@ -15,6 +16,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiSpendAlert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(OpenAiSpendAlert))]
     [OpenAiOperation("", "DELETE", "/organization/spend_alerts/{alert_id}")]
     [OpenAiOperation("", "DELETE", "/organization/projects/{project_id}/spend_alerts/{alert_id}")]
     public sealed class RemoveOpenAiSpendAlertCommand : OpenAiCmdlet
@@ -28,6 +30,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         [ValidateNotNullOrEmpty]
         public string AlertId { get; set; } = string.Empty;
 
+        /// <summary>Writes the alert that was deleted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var projectId = string.IsNullOrEmpty(ProjectId) ? null : ProjectId;
@@ -35,8 +45,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
             Try(AlertId, () =>
             {
                 var current = Await(observer => service.GetAlertAsync(projectId, AlertId, observer, CancellationToken));
-                if (!ShouldProcess(SpendAmounts.Describe(current), "Delete")) return;
+                if (!ShouldChange(SpendAmounts.Describe(current), "Delete", Force)) return;
                 Await(observer => service.DeleteAlertAsync(projectId, AlertId, observer, CancellationToken));
+                if (PassThru) WriteObject(current);
             });
         }
     }

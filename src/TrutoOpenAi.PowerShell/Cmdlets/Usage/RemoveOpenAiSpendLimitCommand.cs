@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TrutoOpenAi.Core.Models.Usage;
 using TrutoOpenAi.Core.Services;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
@@ -15,6 +16,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     /// </example>
     [Cmdlet(VerbsCommon.Remove, "OpenAiSpendLimit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
+    [OutputType(typeof(OpenAiSpendLimit))]
     [OpenAiOperation("", "DELETE", "/organization/spend_limit")]
     [OpenAiOperation("", "DELETE", "/organization/projects/{project_id}/spend_limit")]
     public sealed class RemoveOpenAiSpendLimitCommand : OpenAiCmdlet
@@ -22,6 +24,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         /// <summary>The project whose limit to delete (proj_...); leave it out for the organization's.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         public string? ProjectId { get; set; }
+
+        /// <summary>Writes the limit that was deleted.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -31,8 +41,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
             {
                 var current = Await(observer => service.GetLimitAsync(projectId, observer, CancellationToken));
                 var scope = projectId is null ? "the organization" : $"project {projectId}";
-                if (!ShouldProcess($"hard spend limit of {scope} ({current.Threshold:0.00} {current.Currency}/{current.Interval})", "Delete")) return;
+                if (!ShouldChange($"hard spend limit of {scope} ({current.Threshold:0.00} {current.Currency}/{current.Interval})", "Delete", Force)) return;
                 Await(observer => service.DeleteLimitAsync(projectId, observer, CancellationToken));
+                if (PassThru) WriteObject(current);
             });
         }
     }

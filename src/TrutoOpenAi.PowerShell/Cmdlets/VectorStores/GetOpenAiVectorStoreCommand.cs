@@ -1,4 +1,7 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.VectorStores;
 using TrutoOpenAi.Core.Services;
 
@@ -25,13 +28,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
     [OutputType(typeof(OpenAiVectorStore))]
     [OpenAiOperation("list_all_openai_vector_stores", "GET", "/vector_stores", ParameterSet = ListSet)]
     [OpenAiOperation("get_single_openai_vector_store_by_id", "GET", "/vector_stores/{vector_store_id}", ParameterSet = ByIdSet)]
-    public sealed class GetOpenAiVectorStoreCommand : OpenAiListCmdlet
+    public sealed class GetOpenAiVectorStoreCommand : OpenAiGetCmdlet<OpenAiVectorStore>
     {
-        private const string ListSet = "List";
-        private const string ByIdSet = "ById";
-
         /// <summary>Ids of the vector stores to get (vs_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("VectorStoreId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -46,25 +46,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
         [ValidateSet("Ascending", "Descending")]
         public string? Order { get; set; }
 
-        protected override void ProcessRecord()
+        protected override string[] Ids => Id;
+
+        protected override Task<OpenAiVectorStore> GetAsync(string id, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new VectorStoreService(Client).GetAsync(id, observer, cancellationToken);
+
+        protected override void WriteList()
         {
             var service = new VectorStoreService(Client);
-            if (ParameterSetName == ByIdSet)
-            {
-                foreach (var id in Id)
-                {
-                    Try(id, () => WriteObject(Await(observer => service.GetAsync(id, observer, CancellationToken))));
-                }
-                return;
-            }
-
-            Try(null, () =>
-            {
-                var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
-                var pageSize = EffectivePageSize(filtersLocally: pattern != null);
-                var order = Order is null ? null : Order == "Ascending" ? "asc" : "desc";
-                WritePages(service.List(pageSize, order), pattern is null ? null : store => pattern.IsMatch(store.Name ?? string.Empty));
-            });
+            var pattern = string.IsNullOrEmpty(Name) ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
+            var pageSize = EffectivePageSize(filtersLocally: pattern != null);
+            var order = ApiOrder(Order);
+            WritePages(service.List(pageSize, order), pattern is null ? null : store => pattern.IsMatch(store.Name ?? string.Empty));
         }
     }
 }

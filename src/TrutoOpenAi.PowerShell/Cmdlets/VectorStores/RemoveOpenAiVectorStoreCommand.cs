@@ -1,5 +1,9 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Platform;
+using TrutoOpenAi.Core.Models.VectorStores;
 using TrutoOpenAi.Core.Services;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
@@ -19,32 +23,28 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
     /// <code>Get-OpenAiVectorStore | Where-Object Status -eq expired | Remove-OpenAiVectorStore -WhatIf</code>
     /// <para>Shows which expired stores would be deleted, deleting none.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "OpenAiVectorStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenAiVectorStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiPlatformDeletion))]
     [OpenAiOperation("delete_a_openai_vector_store_by_id", "DELETE", "/vector_stores/{vector_store_id}")]
-    public sealed class RemoveOpenAiVectorStoreCommand : OpenAiCmdlet
+    public sealed class RemoveOpenAiVectorStoreCommand : OpenAiChangeCmdlet<OpenAiVectorStore>
     {
         /// <summary>The id of the vector store to delete (vs_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("VectorStoreId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
 
-        /// <summary>Writes the API's deletion confirmation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => Id;
 
-        protected override void ProcessRecord()
-        {
-            var service = new VectorStoreService(Client);
-            Try(Id, () =>
-            {
-                var current = Await(observer => service.GetAsync(Id, observer, CancellationToken));
-                var files = current.FileCounts is null ? string.Empty : $" ({current.FileCounts.Total} files)";
-                if (!ShouldProcess(Describe("vector store", current.Name, current.Id) + files, "Delete")) return;
-                var deletion = Await(observer => service.DeleteAsync(Id, observer, CancellationToken));
-                if (PassThru) WriteObject(deletion);
-            });
-        }
+        protected override string Action => "Delete";
+
+        protected override Task<OpenAiVectorStore> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new VectorStoreService(Client).GetAsync(Id, observer, cancellationToken);
+
+        protected override string Describe(OpenAiVectorStore target) =>
+            Describe("vector store", target.Name, target.Id) + (target.FileCounts is null ? string.Empty : $" ({target.FileCounts.Total} files)");
+
+        protected override async Task<object?> ChangeAsync(OpenAiVectorStore target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new VectorStoreService(Client).DeleteAsync(target.Id, observer, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,9 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Platform;
+using TrutoOpenAi.Core.Models.VectorStores;
 using TrutoOpenAi.Core.Services;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
@@ -19,35 +23,32 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
     /// <code>Remove-OpenAiVectorStoreFile -VectorStoreId vs_abc123 -FileId file-abc123 -WhatIf</code>
     /// <para>Shows what would be removed, removing nothing.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Remove, "OpenAiVectorStoreFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "OpenAiVectorStoreFile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiPlatformDeletion))]
     [OpenAiOperation("delete_a_openai_vector_store_file_by_id", "DELETE", "/vector_stores/{vector_store_id}/files/{file_id}")]
-    public sealed class RemoveOpenAiVectorStoreFileCommand : OpenAiCmdlet
+    public sealed class RemoveOpenAiVectorStoreFileCommand : OpenAiChangeCmdlet<OpenAiVectorStoreFile>
     {
         /// <summary>The id of the vector store (vs_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string VectorStoreId { get; set; } = string.Empty;
 
-        /// <summary>The id of the file to remove from the store (file-...).</summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The id of the file to remove from it (file-...).</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string FileId { get; set; } = string.Empty;
 
-        /// <summary>Writes the API's deletion confirmation.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => FileId;
 
-        protected override void ProcessRecord()
-        {
-            var service = new VectorStoreService(Client);
-            Try(FileId, () =>
-            {
-                var current = Await(observer => service.GetFileAsync(VectorStoreId, FileId, observer, CancellationToken));
-                if (!ShouldProcess($"file {current.Id} ({current.Status}, {current.UsageBytes} bytes) in vector store {VectorStoreId}", "Remove")) return;
-                var deletion = Await(observer => service.RemoveFileAsync(VectorStoreId, FileId, observer, CancellationToken));
-                if (PassThru) WriteObject(deletion);
-            });
-        }
+        protected override string Action => "Remove";
+
+        protected override Task<OpenAiVectorStoreFile> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new VectorStoreService(Client).GetFileAsync(VectorStoreId, FileId, observer, cancellationToken);
+
+        protected override string Describe(OpenAiVectorStoreFile target) =>
+            $"file {target.Id} ({target.Status}, {target.UsageBytes} bytes) in vector store {target.VectorStoreId}";
+
+        protected override async Task<object?> ChangeAsync(OpenAiVectorStoreFile target, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            await new VectorStoreService(Client).RemoveFileAsync(target.VectorStoreId, target.Id, observer, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.VectorStores;
 using TrutoOpenAi.Core.Services;
 
@@ -19,13 +22,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
     /// <code>Set-OpenAiVectorStore -Id vs_abc123 -ExpiresAfterDays 7 -Metadata @{ stage = 'archive' }</code>
     /// <para>Makes a store expire after a week of inactivity and retags it.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Set, "OpenAiVectorStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "OpenAiVectorStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(OpenAiVectorStore))]
     [OpenAiOperation("update_a_openai_vector_store_by_id", "POST", "/vector_stores/{vector_store_id}")]
-    public sealed class SetOpenAiVectorStoreCommand : OpenAiCmdlet
+    public sealed class SetOpenAiVectorStoreCommand : OpenAiChangeCmdlet<OpenAiVectorStore>
     {
         /// <summary>The id of the vector store to change (vs_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("VectorStoreId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;
@@ -44,26 +47,24 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.VectorStores
         [Parameter]
         public Hashtable? Metadata { get; set; }
 
-        /// <summary>Writes the modified store.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        protected override string TargetId => Id;
 
-        protected override void ProcessRecord()
+        protected override string Action => "Modify";
+
+        protected override Task<OpenAiVectorStore> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
+            new VectorStoreService(Client).GetAsync(Id, observer, cancellationToken);
+
+        protected override string Describe(OpenAiVectorStore target) => Describe("vector store", target.Name, target.Id);
+
+        protected override async Task<object?> ChangeAsync(OpenAiVectorStore target, IOpenAiCallObserver observer, CancellationToken cancellationToken)
         {
-            var service = new VectorStoreService(Client);
-            Try(Id, () =>
+            var body = new VectorStoreUpdateRequest
             {
-                var current = Await(observer => service.GetAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("vector store", current.Name, current.Id), "Modify")) return;
-                var body = new VectorStoreUpdateRequest
-                {
-                    Name = Name,
-                    ExpiresAfter = ExpiresAfterDays is int days ? new VectorStoreExpiresAfterBody { Days = days } : null,
-                    Metadata = VectorStoreCmdletHelpers.ToMetadata(Metadata),
-                };
-                var updated = Await(observer => service.UpdateAsync(Id, body, observer, CancellationToken));
-                if (PassThru) WriteObject(updated);
-            });
+                Name = Name,
+                ExpiresAfter = ExpiresAfterDays is int days ? new VectorStoreExpiresAfterBody { Days = days } : null,
+                Metadata = VectorStoreCmdletHelpers.ToMetadata(Metadata),
+            };
+            return await new VectorStoreService(Client).UpdateAsync(target.Id, body, observer, cancellationToken).ConfigureAwait(false);
         }
     }
 }
