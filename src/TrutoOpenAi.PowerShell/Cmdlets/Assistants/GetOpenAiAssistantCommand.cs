@@ -27,7 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the assistants to get (asst_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("AssistantId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];

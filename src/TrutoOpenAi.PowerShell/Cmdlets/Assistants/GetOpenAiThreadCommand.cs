@@ -22,7 +22,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     public sealed class GetOpenAiThreadCommand : OpenAiCmdlet
     {
         /// <summary>Ids of the threads to get (thread_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ThreadId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];

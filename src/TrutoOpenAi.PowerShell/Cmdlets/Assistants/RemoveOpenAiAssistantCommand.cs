@@ -20,6 +20,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("delete_a_openai_assistant_by_id", "DELETE", "/assistants/{assistant_id}")]
     public sealed class RemoveOpenAiAssistantCommand : OpenAiCmdlet
     {
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The id of the assistant to delete (asst_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("AssistantId")]
@@ -37,7 +41,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
             {
                 AssistantsFamily.CheckId("Id", Id, "asst_", "an assistant");
                 var current = Await(o => service.GetAssistantAsync(Id, o, CancellationToken));
-                if (!ShouldProcess(Describe("assistant", current.Name, current.Id), "Delete")) return;
+                if (!ShouldChange(Describe("assistant", current.Name, current.Id), "Delete", Force)) return;
                 var deletion = Await(o => service.DeleteAssistantAsync(Id, o, CancellationToken));
                 if (PassThru) WriteObject(deletion);
             }));

@@ -20,6 +20,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("delete_a_openai_thread_by_id", "DELETE", "/threads/{thread_id}")]
     public sealed class RemoveOpenAiThreadCommand : OpenAiCmdlet
     {
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The id of the thread to delete (thread_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ThreadId")]
@@ -37,7 +41,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
             {
                 AssistantsFamily.CheckId("Id", Id, "thread_", "a thread");
                 var current = Await(o => service.GetThreadAsync(Id, o, CancellationToken));
-                if (!ShouldProcess($"thread {current.Id}", "Delete")) return;
+                if (!ShouldChange($"thread {current.Id}", "Delete", Force)) return;
                 var deletion = Await(o => service.DeleteThreadAsync(Id, o, CancellationToken));
                 if (PassThru) WriteObject(deletion);
             }));

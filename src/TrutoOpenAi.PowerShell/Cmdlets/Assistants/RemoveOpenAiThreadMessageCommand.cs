@@ -20,6 +20,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("delete_a_openai_message_by_id", "DELETE", "/threads/{thread_id}/messages/{message_id}")]
     public sealed class RemoveOpenAiThreadMessageCommand : OpenAiCmdlet
     {
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The id of the thread (thread_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -43,7 +47,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
                 AssistantsFamily.CheckId("ThreadId", ThreadId, "thread_", "a thread");
                 AssistantsFamily.CheckId("Id", Id, "msg_", "a message");
                 var current = Await(o => service.GetMessageAsync(ThreadId, Id, o, CancellationToken));
-                if (!ShouldProcess($"{current.Role} message {current.Id} of thread {ThreadId}", "Delete")) return;
+                if (!ShouldChange($"{current.Role} message {current.Id} of thread {ThreadId}", "Delete", Force)) return;
                 var deletion = Await(o => service.DeleteMessageAsync(ThreadId, Id, o, CancellationToken));
                 if (PassThru) WriteObject(deletion);
             }));

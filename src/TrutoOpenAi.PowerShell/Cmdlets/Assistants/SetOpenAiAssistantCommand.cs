@@ -24,6 +24,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("update_a_openai_assistant_by_id", "POST", "/assistants/{assistant_id}")]
     public sealed class SetOpenAiAssistantCommand : OpenAiCmdlet
     {
+        /// <summary>Writes the changed object (for a removal or cancel, the API's answer).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>The id of the assistant (asst_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("AssistantId")]
@@ -72,7 +76,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
                 if (body.Count == 0) throw new OpenAiValidationException("Model", "Give at least one of -Model, -Name, -Description, -Instructions, -Tool or -Metadata.");
                 if (!ShouldProcess($"assistant {Id}", "Set " + string.Join(", ", System.Linq.Enumerable.Select(body, p => p.Key)))) return;
                 var json = body.ToJsonString();
-                WriteObject(Await(o => new AssistantsService(Client).UpdateAssistantAsync(Id, json, o, CancellationToken)));
+                var result = Await(o => new AssistantsService(Client).UpdateAssistantAsync(Id, json, o, CancellationToken));
+                if (PassThru) WriteObject(result);
             }));
         }
     }

@@ -21,6 +21,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("update_a_openai_thread_by_id", "POST", "/threads/{thread_id}")]
     public sealed class SetOpenAiThreadCommand : OpenAiCmdlet
     {
+        /// <summary>Writes the changed object (for a removal or cancel, the API's answer).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>The id of the thread (thread_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ThreadId")]
@@ -40,7 +44,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
                 AssistantsFamily.Put(body, "metadata", Metadata);
                 if (!ShouldProcess($"thread {Id}", "Set metadata")) return;
                 var json = body.ToJsonString();
-                WriteObject(Await(o => new AssistantsService(Client).UpdateThreadAsync(Id, json, o, CancellationToken)));
+                var result = Await(o => new AssistantsService(Client).UpdateThreadAsync(Id, json, o, CancellationToken));
+                if (PassThru) WriteObject(result);
             }));
         }
     }

@@ -23,6 +23,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("update_a_openai_message_by_id", "POST", "/threads/{thread_id}/messages/{message_id}")]
     public sealed class SetOpenAiThreadMessageCommand : OpenAiCmdlet
     {
+        /// <summary>Writes the changed object (for a removal or cancel, the API's answer).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>The id of the thread (thread_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -48,7 +52,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
                 AssistantsFamily.Put(body, "metadata", Metadata);
                 if (!ShouldProcess($"message {Id} of thread {ThreadId}", "Set metadata")) return;
                 var json = body.ToJsonString();
-                WriteObject(Await(o => new AssistantsService(Client).UpdateMessageAsync(ThreadId, Id, json, o, CancellationToken)));
+                var result = Await(o => new AssistantsService(Client).UpdateMessageAsync(ThreadId, Id, json, o, CancellationToken));
+                if (PassThru) WriteObject(result);
             }));
         }
     }

@@ -22,6 +22,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("update_a_openai_run_by_id", "POST", "/threads/{thread_id}/runs/{run_id}")]
     public sealed class SetOpenAiThreadRunCommand : ThreadRunCmdlet
     {
+        /// <summary>Writes the changed object (for a removal or cancel, the API's answer).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         /// <summary>The new metadata (replaces the whole map; up to 16 pairs).</summary>
         [Parameter(Mandatory = true)]
         public Hashtable Metadata { get; set; } = new Hashtable();
@@ -35,7 +39,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
                 AssistantsFamily.Put(body, "metadata", Metadata);
                 if (!ShouldProcess($"run {Id} of thread {ThreadId}", "Set metadata")) return;
                 var json = body.ToJsonString();
-                WriteObject(Await(o => new AssistantsService(Client).UpdateRunAsync(ThreadId, Id, json, o, CancellationToken)));
+                var result = Await(o => new AssistantsService(Client).UpdateRunAsync(ThreadId, Id, json, o, CancellationToken));
+                if (PassThru) WriteObject(result);
             }));
         }
     }

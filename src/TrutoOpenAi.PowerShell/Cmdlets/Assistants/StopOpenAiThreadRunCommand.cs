@@ -23,6 +23,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     [OpenAiOperation("openai_runs_cancel", "POST", "/threads/{thread_id}/runs/{run_id}/cancel")]
     public sealed class StopOpenAiThreadRunCommand : ThreadRunCmdlet
     {
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>Writes the run as the API answered (cancelling).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -36,7 +40,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
                 var current = Await(o => service.GetRunAsync(ThreadId, Id, o, CancellationToken));
                 if (current.IsTerminal)
                     throw new OpenAiValidationException("Id", $"Run {current.Id} is already {current.Status}: only queued, in_progress or requires_action runs can be cancelled.", "OpenAiRunAlreadyEnded");
-                if (!ShouldProcess($"run {current.Id} ({current.Status}) of thread {ThreadId}", "Cancel")) return;
+                if (!ShouldChange($"run {current.Id} ({current.Status}) of thread {ThreadId}", "Cancel", Force)) return;
                 var cancelled = Await(o => service.CancelRunAsync(ThreadId, Id, o, CancellationToken));
                 if (PassThru) WriteObject(cancelled);
             }));

@@ -28,7 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Containers
         private const string ByIdSet = "ById";
 
         /// <summary>Ids of the containers to get (cntr_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ContainerId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];

@@ -19,6 +19,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Containers
     [OpenAiOperation("delete_a_openai_container_by_id", "DELETE", "/containers/{container_id}")]
     public sealed class RemoveOpenAiContainerCommand : OpenAiCmdlet
     {
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The id of the container to delete (cntr_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ContainerId")]
@@ -35,7 +39,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Containers
             Try(Id, () =>
             {
                 var current = Await(observer => service.GetAsync(Id, observer, CancellationToken));
-                if (!ShouldProcess(Describe("container", current.Name, current.Id), "Delete")) return;
+                if (!ShouldChange(Describe("container", current.Name, current.Id), "Delete", Force)) return;
                 var deletion = Await(observer => service.DeleteAsync(Id, observer, CancellationToken));
                 if (PassThru) WriteObject(deletion);
             });

@@ -19,6 +19,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Containers
     [OpenAiOperation("delete_a_openai_container_file_by_id", "DELETE", "/containers/{container_id}/files/{file_id}")]
     public sealed class RemoveOpenAiContainerFileCommand : OpenAiCmdlet
     {
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The id of the container (cntr_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -40,7 +44,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Containers
             Try(Id, () =>
             {
                 var current = Await(observer => service.GetFileAsync(ContainerId, Id, observer, CancellationToken));
-                if (!ShouldProcess($"file {current.Path} ({current.Id}, {current.Bytes} bytes) in container {ContainerId}", "Delete")) return;
+                if (!ShouldChange($"file {current.Path} ({current.Id}, {current.Bytes} bytes) in container {ContainerId}", "Delete", Force)) return;
                 var deletion = Await(observer => service.RemoveFileAsync(ContainerId, Id, observer, CancellationToken));
                 if (PassThru) WriteObject(deletion);
             });

@@ -21,7 +21,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     public sealed class GetOpenAiResponseCommand : ResponseCmdletBase
     {
         /// <summary>The response id (resp_...).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ResponseId")]
         [ValidateNotNullOrEmpty]
         public string Id { get; set; } = string.Empty;

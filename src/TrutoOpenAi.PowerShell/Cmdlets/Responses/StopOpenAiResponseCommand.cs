@@ -16,6 +16,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     [OpenAiOperation("openai_response_cancel", "POST", "/responses/{response_id}/cancel")]
     public sealed class StopOpenAiResponseCommand : OpenAiCmdlet
     {
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The response id (resp_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ResponseId")]
@@ -31,7 +35,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             var service = new ResponseService(Client);
             Try(Id, () =>
             {
-                if (!ShouldProcess($"response {Id}", "Cancel")) return;
+                if (!ShouldChange($"response {Id}", "Cancel", Force)) return;
                 var cancelled = Await(observer => service.CancelAsync(Id, observer, CancellationToken));
                 if (PassThru) WriteObject(cancelled);
             });

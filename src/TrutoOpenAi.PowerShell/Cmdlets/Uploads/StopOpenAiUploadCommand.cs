@@ -19,6 +19,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Uploads
     [OpenAiOperation("openai_uploads_cancel", "POST", "/uploads/{upload_id}/cancel")]
     public sealed class StopOpenAiUploadCommand : OpenAiCmdlet
     {
+        /// <summary>Writes the changed object (for a removal or cancel, the API's answer).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Goes ahead without asking for confirmation, for unattended scripts (pwsh -NonInteractive); -WhatIf still only reports.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary>The id of the upload to cancel (upload_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UploadId")]
@@ -29,8 +37,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Uploads
         {
             Try(Id, () =>
             {
-                if (!ShouldProcess($"upload {Id}", "Cancel")) return;
-                WriteObject(Await(observer => new UploadService(Client).CancelAsync(Id, observer, CancellationToken)));
+                if (!ShouldChange($"upload {Id}", "Cancel", Force)) return;
+                var result = Await(observer => new UploadService(Client).CancelAsync(Id, observer, CancellationToken));
+                if (PassThru) WriteObject(result);
             });
         }
     }
