@@ -269,6 +269,9 @@ namespace TrutoOpenAi.Core.Services
                     return form; // disposed with the request after the attempt, closing the file
                 },
                 BodySummary = "multipart {data}",
+                // Safe to send again: a part the server kept from a failed attempt is an orphan that completion (which
+                // names its parts) never uses, so a retried part cannot duplicate anything.
+                Idempotent = true,
             };
 
         public static void ValidatePurpose(string? purpose)
