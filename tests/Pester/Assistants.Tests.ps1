@@ -22,14 +22,14 @@ Describe 'Assistants family against the emulator' {
         It 'Each cmdlet of the family sends the beta header (the emulator''s request log shows it on every request)' {
             $since = Get-EmulatorSeq $emu
             $a = New-OpenAiAssistant -Model gpt-4o-mini -Name header -Tool $lookup -Confirm:$false
-            $a = $a | Set-OpenAiAssistant -Description 'checks headers' -Confirm:$false
+            $a = $a | Set-OpenAiAssistant -Description 'checks headers' -Confirm:$false -PassThru
             $null = Get-OpenAiAssistant -First 1; $null = $a | Get-OpenAiAssistant
             $t = New-OpenAiThread -Message 'get_weather city=Oslo' -Confirm:$false
-            $null = $t | Get-OpenAiThread; $null = $t | Set-OpenAiThread -Metadata @{ k = 'v' } -Confirm:$false
+            $null = $t | Get-OpenAiThread; $null = $t | Set-OpenAiThread -Metadata @{ k = 'v' } -Confirm:$false -PassThru
             $m = $t | Add-OpenAiThreadMessage 'get_weather city=Bergen' -Confirm:$false
-            $null = $m | Get-OpenAiThreadMessage; $null = $m | Set-OpenAiThreadMessage -Metadata @{ k = 'v' } -Confirm:$false
+            $null = $m | Get-OpenAiThreadMessage; $null = $m | Set-OpenAiThreadMessage -Metadata @{ k = 'v' } -Confirm:$false -PassThru
             $r = $t | New-OpenAiThreadRun -AssistantId $a.Id -Confirm:$false
-            $null = $r | Set-OpenAiThreadRun -Metadata @{ k = 'v' } -Confirm:$false
+            $null = $r | Set-OpenAiThreadRun -Metadata @{ k = 'v' } -Confirm:$false -PassThru
             Set-EmulatorClock @{ advance_seconds = 3 }
             $r = $r | Wait-OpenAiThreadRun
             $outputs = @{}; foreach ($call in $r.ToolCalls) { $outputs[$call.Id] = 'sunny' }
@@ -106,11 +106,11 @@ Describe 'Assistants family against the emulator' {
             $plain.Id | Should -BeLike 'asst_*'
             $plain.AssistantId | Should -Be $plain.Id
             $withTool.Tools[0].GetProperty('function').GetProperty('name').GetString() | Should -Be 'get_weather'
-            ($plain | Set-OpenAiAssistant -Name renamed -Confirm:$false).Name | Should -Be 'renamed'
+            ($plain | Set-OpenAiAssistant -Name renamed -Confirm:$false -PassThru).Name | Should -Be 'renamed'
             (Get-OpenAiAssistant -Id $plain.Id).Name | Should -Be 'renamed'
             (@(Get-OpenAiAssistant -PageSize 1)).Id | Should -Contain $plain.Id
             $since = Get-EmulatorSeq $emu
-            Set-OpenAiAssistant -Id $plain.Id -ErrorAction SilentlyContinue -ErrorVariable failure
+            Set-OpenAiAssistant -Id $plain.Id -ErrorAction SilentlyContinue -ErrorVariable failure -PassThru
             $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidArgument,*'
             @(Get-EmulatorLog $emu -Since $since).Count | Should -Be 0
         }
@@ -119,14 +119,14 @@ Describe 'Assistants family against the emulator' {
             $t = New-OpenAiThread -Message 'one' -Metadata @{ topic = 'order' } -Confirm:$false
             $t.ThreadId | Should -Be $t.Id
             'two', 'three' | Add-OpenAiThreadMessage -ThreadId $t.Id -Confirm:$false | Out-Null
-            $messages = @($t | Get-OpenAiThreadMessage -Ascending)
+            $messages = @($t | Get-OpenAiThreadMessage -Order Ascending)
             $messages.Text | Should -Be @('one', 'two', 'three')
             $messages[0].Role | Should -Be 'user'
             (@($t | Get-OpenAiThreadMessage)).Text | Should -Be @('three', 'two', 'one')
-            ($messages[1] | Set-OpenAiThreadMessage -Metadata @{ seen = 'yes' } -Confirm:$false).Metadata.seen | Should -Be 'yes'
+            ($messages[1] | Set-OpenAiThreadMessage -Metadata @{ seen = 'yes' } -Confirm:$false -PassThru).Metadata.seen | Should -Be 'yes'
             $messages[1] | Remove-OpenAiThreadMessage -Confirm:$false
-            (@($t | Get-OpenAiThreadMessage -Ascending)).Text | Should -Be @('one', 'three')
-            ($t | Set-OpenAiThread -Metadata @{ topic = 'changed' } -Confirm:$false).Metadata.topic | Should -Be 'changed'
+            (@($t | Get-OpenAiThreadMessage -Order Ascending)).Text | Should -Be @('one', 'three')
+            ($t | Set-OpenAiThread -Metadata @{ topic = 'changed' } -Confirm:$false -PassThru).Metadata.topic | Should -Be 'changed'
             ($t | Remove-OpenAiThread -Confirm:$false -PassThru).Deleted | Should -BeTrue
             Get-OpenAiThread -Id $t.Id -ErrorAction SilentlyContinue -ErrorVariable failure
             $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'

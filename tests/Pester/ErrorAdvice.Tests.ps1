@@ -37,7 +37,7 @@ Describe 'Error recommendations' {
     It 'a 404 for an id names the id; a 404 with no id does not ask to check an id' {
         $advice = Get-Advice { Get-OpenAiProject -Id 'proj_doesnotexist0000000000' }
         $advice | Should -Match "proj_doesnotexist0000000000"
-        $advice = Get-Advice { Invoke-OpenAiRequest -Path 'organization/nothing-here' }
+        $advice = Get-Advice { Invoke-OpenAiRequest -Path 'nothing-here' }
         $advice | Should -Not -Match 'Check the id'
         $advice | Should -Match 'Get-OpenAiOperation'
     }
@@ -51,7 +51,7 @@ Describe 'Error recommendations' {
     It 'a Retry-After above the cap names the cap setting' {
         Connect-OpenAi -Name 'low-cap' -BaseUri $emu.BaseUri -AdminKey $emu.AdminKey -ApiKey $emu.ApiKey -MaxRetryAfterSec 1
         try {
-            Set-EmulatorFault $emu @{ path_prefix = '/v1/organization/projects'; fail_next = @(@{ status = 429; retry_after_seconds = 30; count = 1 }) } | Out-Null
+            Set-EmulatorFault $emu @{ path_prefix = '/v1/organization/projects'; fail_next = @(@{ status = 429; retry_after_seconds = 30; count = 10 })   # more than a listing's page retries } | Out-Null
             $advice = Get-Advice { Get-OpenAiProject -Connection 'low-cap' }
             $advice | Should -Match 'MaxRetryAfterSec'
             $advice | Should -Match '30'

@@ -64,7 +64,7 @@ Describe 'The staged module folder' {
         @($bad) | Should -BeNullOrEmpty
     }
 
-    It 'holds only the manifest, assemblies, format/types files, help, the emulator and the MCP server' {
+    It 'holds only the manifest, assemblies, format/types files, help (cmdlets and about_TrutoOpenAi), the emulator and the MCP server' {
         $unexpected = Get-ChildItem -LiteralPath $Stage -Recurse -File | ForEach-Object {
             [System.IO.Path]::GetRelativePath($Stage, $_.FullName) -replace '\\', '/'
         } | Where-Object {
@@ -72,6 +72,7 @@ Describe 'The staged module folder' {
             $_ -notmatch '^[^/]+\.dll$' -and
             $_ -notmatch '(?i)\.(Format|Types)\.ps1xml$' -and
             $_ -ne 'en-US/TrutoOpenAi.PowerShell.dll-Help.xml' -and
+            $_ -ne 'en-US/about_TrutoOpenAi.help.txt' -and
             $_ -notmatch '^emulator/' -and
             $_ -notmatch '^mcp/'
         }

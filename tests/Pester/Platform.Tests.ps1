@@ -134,12 +134,13 @@ Describe 'Platform API (models, files, batches) against the emulator' {
 
         It 'A retried upload re-opens the file and sends it whole again' {
             $path = New-BatchInput -Count 5
-            Set-EmulatorFault $emu @{ path_prefix = '/v1/files'; method = 'POST'; fail_next = @(@{ status = 500; count = 1 }) } | Out-Null
+            # A 429 is retried even for a create (the server did not act); a 500 after sending is not (OpenAiOutcomeUnknown).
+            Set-EmulatorFault $emu @{ path_prefix = '/v1/files'; method = 'POST'; fail_next = @(@{ status = 429; retry_after_seconds = 0; count = 1 }) } | Out-Null
             try {
                 $since = Get-EmulatorSeq $emu
                 $file = New-OpenAiFile -Path $path -Purpose batch -Confirm:$false
                 $posts = @(Get-EmulatorLog $emu -Since $since | Where-Object method -eq 'POST')
-                $posts.status | Should -Be @(500, 200)
+                $posts.status | Should -Be @(429, 200)
                 $posts[1].body.files[0].length | Should -Be (Get-Item $path).Length
                 $file.Bytes | Should -Be (Get-Item $path).Length
             }

@@ -171,12 +171,12 @@ Describe 'Projects against the emulator' {
 
     It 'Gives up after MaxRetries with OpenAiServerError and the request id' {
         $seq = Get-EmulatorSeq $emu
-        Set-EmulatorFault $emu @{ path_prefix = '/v1/organization/projects'; fail_next = @(@{ status = 503; retry_after_seconds = 0; count = 10 }) }
+        Set-EmulatorFault $emu @{ path_prefix = '/v1/organization/projects'; fail_next = @(@{ status = 503; retry_after_seconds = 0; count = 100 }) }
         try {
             Get-OpenAiProject -First 1 -ErrorAction SilentlyContinue -ErrorVariable failure
         } finally { Clear-EmulatorFault $emu }
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiServerError,*'
-        (Get-EmulatorLog $emu -Since $seq).Count | Should -Be 3   # 1 + the default 2 retries
+        (Get-EmulatorLog $emu -Since $seq).Count | Should -Be 15   # (1 + the default 2 retries) x (1 + 4 whole-page retries of a listing)
     }
 
     It 'Verbose output traces requests and never shows a key' {

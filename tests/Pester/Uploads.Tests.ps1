@@ -138,7 +138,7 @@ Describe 'Uploads against the emulator' {
             try {
                 $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement()
                 $null = $ps.AddCommand('New-OpenAiFile').AddParameter('Path', $path).AddParameter('Purpose', 'batch').AddParameter('PartSize', 1MB).
-                    AddParameter('ThrottleLimit', 1).AddParameter('Connection', (Get-OpenAiConnection)).AddParameter('Confirm', $false)
+                    AddParameter('ThrottleLimit', 1).AddParameter('Connection', (Get-OpenAiConnection -Name 'uploads-tests')).AddParameter('Confirm', $false)
                 $async = $ps.BeginInvoke()
                 $deadline = [datetime]::UtcNow.AddSeconds(60)
                 do {
@@ -233,7 +233,7 @@ Describe 'Uploads against the emulator' {
         It 'Stop-OpenAiUpload cancels a pending upload; parts are refused after, and a second cancel is an error' {
             $upload = New-OpenAiUpload -FileName notes.txt -Bytes 5 -Purpose assistants -Confirm:$false
             $upload.Filename | Should -Be 'notes.txt'
-            $cancelled = $upload | Stop-OpenAiUpload -Confirm:$false
+            $cancelled = $upload | Stop-OpenAiUpload -Confirm:$false -PassThru
             $cancelled.Status | Should -Be 'cancelled'
             Add-OpenAiUploadPart -UploadId $upload.Id -Data ([byte[]](1..5)) -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue
             $refused[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidRequest,*'

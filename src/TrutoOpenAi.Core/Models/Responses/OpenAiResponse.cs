@@ -158,5 +158,8 @@ namespace TrutoOpenAi.Core.Models.Responses
         public string[] Categories { get; set; } = Array.Empty<string>();
         public Dictionary<string, double> CategoryScores { get; set; } = new Dictionary<string, double>();
         public string? Model { get; set; }
+
+        public override string ToString() =>
+            Flagged ? $"flagged ({string.Join(", ", Categories)}): {Input}" : $"not flagged: {Input}";
     }
 }

@@ -9,11 +9,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     /// <para>The Assistants API was retired by OpenAI on 2026-08-26: against the OpenAI API this cmdlet writes an
     /// OpenAiApiRetired error naming the replacement (Get-OpenAiConversationItem). It still works against the emulator.</para>
     /// <para>Without -MessageId, lists the messages of the thread (-ThreadId, or threads and runs piped in), newest first
-    /// (-Ascending for oldest first), streaming every page; -RunId keeps the messages one run wrote (asked of the API).
+    /// (-Order Ascending for oldest first), streaming every page; -RunId keeps the messages one run wrote (asked of the API).
     /// With -MessageId, gets those messages. Each message has Role, Text and Content. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiThread -Id thread_abc123 | Get-OpenAiThreadMessage -Ascending | Format-Table Role, Text</code>
+    /// <code>Get-OpenAiThread -Id thread_abc123 | Get-OpenAiThreadMessage -Order Ascending | Format-Table Role, Text</code>
     /// <para>Shows a thread's conversation in order.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "OpenAiThreadMessage", DefaultParameterSetName = ListSet, SupportsPaging = true)]
@@ -40,9 +40,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
         [ValidateNotNullOrEmpty]
         public string? RunId { get; set; }
 
-        /// <summary>Lists the oldest messages first (the API's default is newest first).</summary>
+        /// <summary>Descending (newest first, the API's default) or Ascending (oldest first).</summary>
         [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Ascending { get; set; }
+        [ValidateSet("Ascending", "Descending")]
+        public string? Order { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -64,7 +65,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
             {
                 AssistantsFamily.CheckId("ThreadId", ThreadId, "thread_", "a thread");
                 AssistantsFamily.CheckId("RunId", RunId, "run_", "a run");
-                WritePages(service.ListMessages(ThreadId, EffectivePageSize(), RunId, Ascending));
+                WritePages(service.ListMessages(ThreadId, EffectivePageSize(), RunId, string.Equals(Order, "Ascending", System.StringComparison.OrdinalIgnoreCase)));
             }));
         }
     }

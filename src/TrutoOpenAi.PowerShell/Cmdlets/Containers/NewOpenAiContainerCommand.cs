@@ -15,7 +15,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Containers
     /// later with Add-OpenAiContainerFile. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>New-OpenAiContainer -Name analysis -ExpiresAfter (New-TimeSpan -Minutes 30) -MemoryLimit 4g</code>
+    /// <code>New-OpenAiContainer -Name analysis -ExpiresAfter (New-TimeSpan -Minutes 20) -MemoryLimit 4g</code>
     /// <para>Creates a container with 4 GB of memory that expires 30 minutes after its last use.</para>
     /// </example>
     /// <example>
