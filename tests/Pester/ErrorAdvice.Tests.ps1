@@ -51,7 +51,7 @@ Describe 'Error recommendations' {
     It 'a Retry-After above the cap names the cap setting' {
         Connect-OpenAi -Name 'low-cap' -BaseUri $emu.BaseUri -AdminKey $emu.AdminKey -ApiKey $emu.ApiKey -MaxRetryAfterSec 1
         try {
-            Set-EmulatorFault $emu @{ path_prefix = '/v1/organization/projects'; fail_next = @(@{ status = 429; retry_after_seconds = 30; count = 10 })   # more than a listing's page retries } | Out-Null
+            Set-EmulatorFault $emu @{ path_prefix = '/v1/organization/projects'; fail_next = @(@{ status = 429; retry_after_seconds = 30; count = 10 }) } | Out-Null
             $advice = Get-Advice { Get-OpenAiProject -Connection 'low-cap' }
             $advice | Should -Match 'MaxRetryAfterSec'
             $advice | Should -Match '30'

@@ -220,6 +220,26 @@ Describe 'Project guardrails against the emulator' {
                 Should -Throw -PassThru -ErrorId 'OpenAiInvalidRequest,*'
             $e2.Exception.Message | Should -BeLike "*Missing required parameter: 'model_ids'*"
         }
+
+        It 'the emulator''s model routes refuse a model outside the permissions of the project a call names' {
+            $p = New-TestProject
+            $p | Set-OpenAiProjectModelPermission -Allow gpt-4o-mini -Confirm:$false
+            Connect-OpenAi -Name 'guardrails-project' -BaseUri $emu.BaseUri -ApiKey $emu.ApiKey -Project $p.Id
+            try {
+                Invoke-OpenAiResponse -Model gpt-4o -Message 'hello' -Connection 'guardrails-project' -Confirm:$false -ErrorVariable refused -ErrorAction SilentlyContinue
+                $refused.Count | Should -Be 1
+                $refused[0].Exception.Message | Should -Match 'does not have access to model .gpt-4o.'
+                $refused[0].Exception.Message | Should -Match 'HTTP 403'
+                $refused[0].Exception.Message | Should -Match 'model_not_found'
+                (Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'hello' -Connection 'guardrails-project' -Confirm:$false).Status | Should -Be 'completed'
+                # The same model through a call that names no project is not fenced.
+                (Invoke-OpenAiResponse -Model gpt-4o -Message 'hello' -Connection 'guardrails-tests' -Confirm:$false).Status | Should -Be 'completed'
+            }
+            finally {
+                Disconnect-OpenAi -Name 'guardrails-project'
+                Get-OpenAiConnection -Name 'guardrails-tests' | Connect-OpenAi
+            }
+        }
     }
 
     Context 'Project hosted tool permissions' {

@@ -46,12 +46,14 @@ public sealed class ChatCompletionsArea : IEmulatorArea
     {
         var store = state.Store<ChatCompletionStore>();
         var group = v1.MapGroup("/chat/completions");
+        var guardrails = state.Store<TrutoOpenAi.Emulator.Areas.Guardrails.GuardrailStore>();
 
         group.MapPost("", async (HttpContext context) =>
         {
             var body = await JsonBody.ReadAsync(context.Request);
             var root = body.Root;
             var model = body.RequiredString("model");
+            guardrails.CheckModelAccess(context.Request, model);
             var messages = ReadMessages(root, state);
             var n = (int)(body.OptionalInteger("n", 1, 128).Value ?? 1);
             var (_, stream) = body.OptionalBool("stream");

@@ -77,5 +77,16 @@ public sealed class GuardrailStore(EmulatorState state) : IEmulatorStore
         lock (_gate) return !_byProject.TryGetValue(projectId, out var g) || g.Permits(model);
     }
 
+    /// <summary>
+    /// Refuses a model call outside the model permissions of the project the request names (OpenAI-Project header), as the
+    /// API does: 403, code model_not_found. Requests that name no project are not checked.
+    /// </summary>
+    public void CheckModelAccess(Microsoft.AspNetCore.Http.HttpRequest request, string model)
+    {
+        var projectId = request.Headers["OpenAI-Project"].ToString();
+        if (string.IsNullOrEmpty(projectId) || PermitsModel(projectId, model)) return;
+        throw new ApiError(403, $"Project `{projectId}` does not have access to model `{model}`.", "invalid_request_error", "model", "model_not_found").Throw();
+    }
+
     private Project Project(string projectId) => _projects.Get(projectId) ?? throw ApiErrors.NoSuch("project", projectId).Throw();
 }

@@ -7,8 +7,8 @@ namespace TrutoOpenAi.Emulator.Areas.Responses;
 /// <summary>Writes server-sent events (<c>event: type</c> + <c>data: json</c>) and notices a client that closes the connection.</summary>
 internal static class EventStreamWriter
 {
-    /// <summary>The marker <c>[drop-stream:N]</c> in the last user message: the first stream of that response aborts its
-    /// connection after N events (resuming with GET then works).</summary>
+    /// <summary>The marker <c>[drop-stream:N]</c> in the last user message: the first stream of that response stops after N
+    /// events, before its terminal event (resuming with GET then works).</summary>
     public static int? DropAfter(string? text)
     {
         if (text is null) return null;
@@ -47,7 +47,9 @@ internal static class EventStreamWriter
                 sent++;
                 if (dropAfter is { } limit && sent >= limit)
                 {
-                    context.Abort();
+                    // The body ends here, before the terminal event: the client reads it as an interrupted stream. An abort
+                    // (a TCP reset) would be a race instead: a reset can discard the headers the client has not read yet,
+                    // so the client would see a failed request rather than a stream that stopped.
                     return false;
                 }
                 if (hold && !held && ((string?)item["type"] is "response.output_text.delta" || item["choices"] is JsonArray))

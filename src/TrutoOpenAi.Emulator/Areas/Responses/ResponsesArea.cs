@@ -18,12 +18,14 @@ public sealed class ResponsesArea : IEmulatorArea
         var store = state.Store<ResponseStore>();
         var conversations = state.Store<ConversationStore>();
         var group = v1.MapGroup("/responses");
+        var guardrails = state.Store<TrutoOpenAi.Emulator.Areas.Guardrails.GuardrailStore>();
 
         group.MapPost("", async (HttpContext context) =>
         {
             var body = await JsonBody.ReadAsync(context.Request);
             var root = body.Root;
             var model = body.RequiredString("model");
+            guardrails.CheckModelAccess(context.Request, model);
             var (_, stream) = body.OptionalBool("stream");
             var (_, background) = body.OptionalBool("background");
             var (_, storeFlag) = body.OptionalBool("store");
