@@ -41,12 +41,12 @@ namespace TrutoOpenAi.Core.Services
         public Task<OpenAiConversation> GetAsync(string conversationId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiConversation>(new OpenAiRequest(HttpMethod.Get, Path(conversationId)), observer, cancellationToken);
 
-        /// <summary>Replaces the conversation's metadata (the only field the API updates); sending it twice is harmless.</summary>
+        /// <summary>Replaces the conversation's metadata (the only field the API updates).</summary>
         public Task<OpenAiConversation> UpdateAsync(string conversationId, IReadOnlyDictionary<string, string> metadata, IOpenAiCallObserver? observer, CancellationToken cancellationToken)
         {
             var body = new JsonObject { ["metadata"] = Metadata(metadata) };
             return _client.SendAsync<OpenAiConversation>(
-                new OpenAiRequest(HttpMethod.Post, Path(conversationId)) { Idempotent = true }.WithJsonBody(body.ToJsonString()), observer, cancellationToken);
+                new OpenAiRequest(HttpMethod.Post, Path(conversationId)).WithJsonBody(body.ToJsonString()), observer, cancellationToken);
         }
 
         /// <summary>Deletes the conversation (its items are not deleted, the API says).</summary>

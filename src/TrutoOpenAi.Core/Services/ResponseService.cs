@@ -65,13 +65,13 @@ namespace TrutoOpenAi.Core.Services
             });
         }
 
-        /// <summary>Counts the input tokens of a request body (it creates nothing, so it is retried like a read).</summary>
+        /// <summary>Counts the input tokens of a request body (creates nothing).</summary>
         public Task<OpenAiResponseInputTokens> CountInputTokensAsync(JsonObject body, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
-            _client.SendAsync<OpenAiResponseInputTokens>(new OpenAiRequest(HttpMethod.Post, "responses/input_tokens") { Idempotent = true }.WithJsonBody(body.ToJsonString()), observer, cancellationToken);
+            _client.SendAsync<OpenAiResponseInputTokens>(new OpenAiRequest(HttpMethod.Post, "responses/input_tokens").WithJsonBody(body.ToJsonString()), observer, cancellationToken);
 
-        /// <summary>Compacts the input (and previous response) of <paramref name="body"/>; it stores nothing, so it is retried like a read.</summary>
+        /// <summary>Compacts the input (and previous response) of <paramref name="body"/>.</summary>
         public Task<OpenAiCompaction> CompactAsync(JsonObject body, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
-            _client.SendAsync<OpenAiCompaction>(new OpenAiRequest(HttpMethod.Post, "responses/compact") { Idempotent = true }.WithJsonBody(body.ToJsonString()), observer, cancellationToken);
+            _client.SendAsync<OpenAiCompaction>(new OpenAiRequest(HttpMethod.Post, "responses/compact").WithJsonBody(body.ToJsonString()), observer, cancellationToken);
 
         /// <summary>One embeddings request for <paramref name="texts"/> (base64 on the wire, decoded to floats), in input order.</summary>
         public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, string model, int? dimensions,

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -8,7 +7,6 @@ using TrutoOpenAi.Core;
 using TrutoOpenAi.Core.Models;
 using TrutoOpenAi.Core.Models.Responses;
 using TrutoOpenAi.Core.Services;
-using TrutoOpenAi.PowerShell.Cmdlets.Responses;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.Conversations
 {
@@ -39,12 +37,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Conversations
             {
                 // Items nested in another object (a compaction's Output) have no raw text of their own: serialize them.
                 item = read.RawJson != "{}" && JsonNode.Parse(read.RawJson) is JsonObject parsed ? parsed
-                    : InvokeOpenAiResponseCommand.ToJsonObject(read, parameter, "OpenAiInvalidInputItem");
+                    : ModelInput.ToJsonObject(read, parameter, "OpenAiInvalidInputItem");
                 item.Remove("id");
             }
             else
             {
-                item = InvokeOpenAiResponseCommand.ToJsonObject(raw, parameter, "OpenAiInvalidInputItem");
+                item = ModelInput.ToJsonObject(raw, parameter, "OpenAiInvalidInputItem");
             }
             var type = Text(item, "type");
             var role = Text(item, "role");
@@ -58,26 +56,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Conversations
                     throw new OpenAiValidationException(parameter, $"-{parameter} {Shorten(item)} is a message without content.", "OpenAiInvalidInputItem");
             }
             return item;
-        }
-
-        /// <summary>-Metadata as the API's string map, refused before any request when over its limits (16 pairs, keys of 64 and values of 512 characters).</summary>
-        internal static Dictionary<string, string>? ToMetadata(Hashtable? metadata)
-        {
-            if (metadata is null) return null;
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (DictionaryEntry entry in metadata)
-            {
-                var key = entry.Key.ToString() ?? string.Empty;
-                var value = (entry.Value is PSObject ps ? ps.BaseObject : entry.Value)?.ToString() ?? string.Empty;
-                if (key.Length == 0 || key.Length > 64)
-                    throw new OpenAiValidationException("Metadata", $"-Metadata key '{key}' must have 1 to 64 characters.", "OpenAiInvalidMetadata");
-                if (value.Length > 512)
-                    throw new OpenAiValidationException("Metadata", $"-Metadata value of '{key}' has {value.Length} characters; the API takes at most 512.", "OpenAiInvalidMetadata");
-                result[key] = value;
-            }
-            if (result.Count > 16)
-                throw new OpenAiValidationException("Metadata", $"-Metadata has {result.Count} pairs; the API takes at most 16.", "OpenAiInvalidMetadata");
-            return result;
         }
 
         /// <summary>

@@ -62,7 +62,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Conversations
             {
                 items = (Message ?? Array.Empty<string>()).Select(text => MessageItem(Role, text)).ToList();
                 items.AddRange((Item ?? Array.Empty<object>()).Select(item => ToItem(item)));
-                metadata = ToMetadata(Metadata);
+                metadata = ModelInput.Metadata(Metadata);
             }
             catch (OpenAiValidationException invalid)
             {

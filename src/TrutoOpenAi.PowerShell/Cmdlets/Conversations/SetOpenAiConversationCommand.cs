@@ -41,7 +41,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Conversations
 
         protected override string Action => "Replace the metadata";
 
-        protected override void CheckParameters() => _metadata = ConversationItemCmdlet.ToMetadata(Metadata);
+        protected override void CheckParameters() => _metadata = ModelInput.Metadata(Metadata);
 
         protected override Task<OpenAiConversation> GetAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
             new ConversationService(Client).GetAsync(Id, observer, cancellationToken);

@@ -77,7 +77,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
                 if (Tool is { Length: > 0 })
                 {
                     var tools = new JsonArray();
-                    foreach (var tool in Tool) tools.Add(InvokeOpenAiResponseCommand.ToJsonObject(tool, "Tool", "OpenAiInvalidTool"));
+                    foreach (var tool in Tool) tools.Add(ModelInput.ToJsonObject(tool, "Tool", "OpenAiInvalidTool"));
                     body["tools"] = tools;
                 }
             }

@@ -25,8 +25,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             if (input.Count > 0) body["input"] = input;
             if (previousResponseId != null) body["previous_response_id"] = previousResponseId;
             if (instructions != null) body["instructions"] = instructions;
-            if (additional != null)
-                foreach (DictionaryEntry entry in additional) body[entry.Key.ToString()!] = JsonNode.Parse(Core.Json.OpenAiJson.Serialize(FunctionTool.ToPlainObject(entry.Value) ?? ""));
+            ModelInput.Merge(body, additional);
             return body;
         }
     }
