@@ -287,4 +287,63 @@ Describe 'Conversations against the emulator' {
             @(Get-EmulatorLog $emu -Since $since).Count | Should -Be 0
         }
     }
+
+    Context 'Wait-OpenAiResponse' {
+        BeforeAll {
+            # Each request moves the emulator clock by -Seconds, so a background response (queued 1 s, in progress until
+            # 3 s) ends after a known number of polls whatever the wall time; 0 stops the clock.
+            function script:Set-ClockTick([int] $Seconds) { $null = Invoke-EmulatorControl POST 'clock' -Body @{ tick_seconds = $Seconds } -Emulator $emu }
+        }
+        AfterEach { Set-ClockTick 0 }
+
+        It 'waits for a piped background response, showing its status, and writes it completed' {
+            Set-ClockTick 1
+            $bg = Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'a background answer' -Background -Confirm:$false
+            $bg.Status | Should -BeIn 'queued', 'in_progress'
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+                $null = $ps.AddCommand('Wait-OpenAiResponse').AddParameter('Id', $bg.Id).AddParameter('PollInterval', 0.05).AddParameter('Connection', (Get-OpenAiConnection -Current))
+                $out = @($ps.Invoke())
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                $out.Count | Should -Be 1
+                $out[0].Status | Should -Be 'completed'
+                $out[0].OutputText | Should -Be 'You said: a background answer'
+                $progress = @($ps.Streams.Progress | Where-Object { $_.Activity -eq 'Wait-OpenAiResponse' -and $_.RecordType -eq 'Processing' })
+                ($progress.StatusDescription | ForEach-Object { ($_ -split ' ')[0] } | Select-Object -Unique) | Should -Be @('in_progress', 'completed')
+                $progress[0].CurrentOperation | Should -Be "Waiting for response $($bg.Id)"
+            }
+            finally { $ps.Dispose() }
+        }
+
+        It 'a failed, an incomplete and a cancelled response are OpenAiResponseFailed errors carrying the response' {
+            Set-ClockTick 1
+            $failed = Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'please [fail]' -Background -Confirm:$false
+            $short = Invoke-OpenAiResponse -Model gpt-4o-mini -Message ('word ' * 40) -MaxOutputTokens 16 -Background -Confirm:$false
+            $stopped = Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'never mind' -Background -Confirm:$false | Stop-OpenAiResponse -Force -PassThru
+            $out = @($failed, $short, $stopped | Wait-OpenAiResponse -PollInterval 0.05 -ErrorVariable err -ErrorAction SilentlyContinue)
+            $out | Should -BeNullOrEmpty
+            $err.Count | Should -Be 3
+            $err | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'OpenAiResponseFailed*' }
+            # Several responses may be waited for at once: match the errors by the response they carry.
+            $byId = @{}; foreach ($e in $err) { $byId[$e.TargetObject.Id] = $e }
+            $byId[$failed.Id].TargetObject.Status | Should -Be 'failed'
+            $byId[$failed.Id].Exception.ErrorCode | Should -Be 'server_error'
+            $byId[$short.Id].TargetObject.Status | Should -Be 'incomplete'
+            $byId[$short.Id].Exception.Message | Should -BeLike '*incomplete*max_output_tokens*'
+            $byId[$short.Id].TargetObject.OutputText | Should -BeLike 'You said:*'
+            $byId[$stopped.Id].TargetObject.Status | Should -Be 'cancelled'
+            $byId[$stopped.Id].Exception.Message | Should -BeLike '*cancelled*'
+        }
+
+        It '-Timeout gives up with OpenAiWaitTimeout while the response goes on' {
+            # The clock stands still (no tick, no wall time): the response stays queued however long the wait.
+            $null = Invoke-EmulatorControl POST 'clock' -Body @{ now = (Invoke-EmulatorControl GET 'clock' -Emulator $emu).now } -Emulator $emu
+            $bg = Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'slow' -Background -Confirm:$false
+            $bg | Wait-OpenAiResponse -Timeout 1 -PollInterval 0.2 -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiWaitTimeout*'
+            $err[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+            (Get-OpenAiResponse -Id $bg.Id).Status | Should -Be 'queued'
+        }
+    }
 }
