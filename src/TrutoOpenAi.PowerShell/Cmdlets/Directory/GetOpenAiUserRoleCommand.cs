@@ -38,8 +38,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [ArgumentCompleter(typeof(Completion.RoleCompleter))]
         public string? RoleId { get; set; }
 
-        protected override int MaxPageSize => 1000;
-
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);
