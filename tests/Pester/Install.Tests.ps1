@@ -17,10 +17,10 @@ Describe 'Install from a local PSResourceGet repository' -Skip:(-not $CanIsolate
         # Children run the same pwsh as this one, started directly (dotnet pwsh.dll under the dotnet tool).
         $script:HostPath = [Environment]::ProcessPath
         $script:Prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($HostPath) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
-        function script:Invoke-Child([string[]] $Arguments, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 600) {
+        function script:Invoke-Child([string[]] $Arguments, [hashtable] $Environment = @{}, [string] $WorkingDirectory = $Root, [int] $TimeoutSeconds = 600) {
             $psi = [System.Diagnostics.ProcessStartInfo]::new($HostPath)
             foreach ($a in @($Prefix) + @('-NoProfile', '-NonInteractive') + $Arguments) { $psi.ArgumentList.Add($a) }
-            $psi.WorkingDirectory = $Root
+            $psi.WorkingDirectory = $WorkingDirectory
             $psi.UseShellExecute = $false
             $psi.RedirectStandardOutput = $true
             $psi.RedirectStandardError = $true
@@ -44,6 +44,9 @@ Describe 'Install from a local PSResourceGet repository' -Skip:(-not $CanIsolate
         $script:Repo = Join-Path $UserHome 'repo'
         $null = New-Item -ItemType Directory -Path $Repo -Force
         $userModules = Join-Path $UserHome '.local/share/powershell/Modules'
+        # .NET answers an empty path for a special folder that does not exist (PSResourceGet then writes its settings
+        # to the working folder): the clean user has them.
+        foreach ($d in '.local/share', '.config', '.cache') { $null = New-Item -ItemType Directory -Path (Join-Path $UserHome $d) -Force }
         $script:Environment = @{
             HOME = $UserHome; XDG_DATA_HOME = (Join-Path $UserHome '.local/share'); XDG_CONFIG_HOME = (Join-Path $UserHome '.config')
             XDG_CACHE_HOME = (Join-Path $UserHome '.cache'); PSModulePath = $userModules
@@ -73,7 +76,7 @@ $m = Get-Module TrutoOpenAi
 $emu = Start-OpenAiEmulator -Connect -SeedProjects 2
 try { "PROJECTS=$(@(Get-OpenAiProject).Count)" } finally { $emu | Stop-OpenAiEmulator -Confirm:$false }
 '@
-        $script:Run = if ($Nupkg.Count -eq 1) { Invoke-Child @('-File', $Script, '-Nupkg', $Nupkg[0].FullName, '-Repo', $Repo) -Environment $Environment }
+        $script:Run = if ($Nupkg.Count -eq 1) { Invoke-Child @('-File', $Script, '-Nupkg', $Nupkg[0].FullName, '-Repo', $Repo) -Environment $Environment -WorkingDirectory $UserHome }
         $script:Facts = @{}
         if ($Run) { foreach ($line in ($Run.Out -split "`r?`n")) { if ($line -match '^([A-Z]+)=(.*)$') { $Facts[$Matches[1]] = $Matches[2] } } }
     }
@@ -96,6 +99,9 @@ try { "PROJECTS=$(@(Get-OpenAiProject).Count)" } finally { $emu | Stop-OpenAiEmu
     It 'publishes the package to the local repository and finds it there' {
         $Facts.FOUND | Should -Be $Staged.ModuleVersion
         Test-Path -LiteralPath (Join-Path $Repo "TrutoOpenAi.$($Staged.ModuleVersion).nupkg") | Should -BeTrue
+        # The repository was registered in the clean user's settings, not the real user's (nor the working folder).
+        Test-Path -LiteralPath (Join-Path $UserHome '.local/share/PSResourceGet/PSResourceRepository.xml') | Should -BeTrue
+        Get-ChildItem -LiteralPath $UserHome -Directory -Name | Should -Not -Contain 'PSResourceGet'
     }
 
     It 'installs it with Install-PSResource into the user''s module folder, and Import-Module TrutoOpenAi by name loads that copy' {
