@@ -309,7 +309,7 @@ $header = @"
 Measured $($m.date) on $($m.cpu), $($m.cores) cores, $($m.os); $($m.runtime), PowerShell $($m.pwsh); commit $($m.commit).
 Load average (1/5/15 min) $($m.load_start) at the start, $($m.load_end) at the end. Medians of $($m.rounds) rounds$(if ($m.quick) { ' (-Quick: reduced counts, not comparable with the goals)' }).
 "@
-$table = if ($UploadOnly) { '' } else { $header + "`n" + @"
+$table = if ($UploadOnly) { '' } else { $header + "`n`n" + @"
 | # | measurement | module | baseline | ratio | goal |
 |---|---|---|---|---|---|
 | 1 | import + one cmdlet (fresh ``pwsh -NoProfile``) | $(F $R.import.import_cmdlet_s 'n3') s | bare pwsh $(F $R.import.bare_s 'n3') s | +$(F $R.import.delta_cmdlet_s 'n3') s | < +0.150 s: $(& $goal ($R.import.delta_cmdlet_s -lt 0.15)) |
@@ -327,7 +327,7 @@ $uploadRows = foreach ($size in $UploadSizeMB) {
     $u = $R.upload.sizes["$size"]
     "| 7 | New-OpenAiFile -Chunked, $(F $size) MB sparse file (64 MB parts, $(F $u.mb_per_s 'n0') MB/s) | $(F $u.peak_mb 'n1') MB | 1 KB through the same flow: $(F $R.upload.baseline_peak_mb 'n1') MB | $(F $u.ratio 'n2') x | flat (< 1.25 x): $(& $goal ($u.ratio -lt 1.25)) |"
 }
-$uploadTable = $header + "`n" + @"
+$uploadTable = $header + "`n`n" + @"
 | # | measurement | module | baseline | ratio | goal |
 |---|---|---|---|---|---|
 $($uploadRows -join "`n")
