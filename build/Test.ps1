@@ -141,7 +141,9 @@ function Invoke-PesterTests {
     $files = @(if ($Path) {
             $Path | ForEach-Object { (Resolve-Path -LiteralPath $_ -ErrorAction Stop).Path }
         } else {
-            Get-ChildItem -LiteralPath (Join-Path $RepoRoot 'tests/Pester') -Recurse -File -Filter *.Tests.ps1 | Sort-Object FullName | ForEach-Object FullName
+            # tests/Pester/Conformance runs last: it checks what the files before it made the emulator answer.
+            Get-ChildItem -LiteralPath (Join-Path $RepoRoot 'tests/Pester') -Recurse -File -Filter *.Tests.ps1 |
+                Sort-Object { $_.FullName -like '*[\/]Conformance[\/]*' }, FullName | ForEach-Object FullName
         })
     if ($files.Count -eq 0) {
         Write-Host 'No Pester test file under tests/Pester.'
@@ -154,7 +156,15 @@ function Invoke-PesterTests {
     if ($FullNameFilter) { $argv += @('-FullNameFilter', $FullNameFilter) }
     # -File passes every argument as one string: the child splits the list on the path separator.
     $argv += @('-TestPath', ($files -join [System.IO.Path]::PathSeparator))
-    $code = Invoke-ChildPwsh -RepoRoot $RepoRoot -ScriptPath (Join-Path $PSScriptRoot 'Invoke-PesterRun.ps1') -ArgumentList $argv -TimeoutSeconds $TimeoutSeconds -What 'Pester'
+    # Every emulator the run starts logs its successful JSON replies there, for the conformance check (run last).
+    $replyLog = Join-Path $ResultsDir 'emulator-replies'
+    if (-not $Path -and (Test-Path -LiteralPath $replyLog)) { Remove-Item -LiteralPath $replyLog -Recurse -Force }
+    $previousLog = $env:TRUTO_EMULATOR_REPLY_LOG
+    if (-not $Path) { $env:TRUTO_EMULATOR_REPLY_LOG = $replyLog } # a partial run logs only where its caller asks
+    try {
+        $code = Invoke-ChildPwsh -RepoRoot $RepoRoot -ScriptPath (Join-Path $PSScriptRoot 'Invoke-PesterRun.ps1') -ArgumentList $argv -TimeoutSeconds $TimeoutSeconds -What 'Pester'
+    }
+    finally { $env:TRUTO_EMULATOR_REPLY_LOG = $previousLog }
     if (Test-Path -LiteralPath $summaryFile) {
         $s = Get-Content -Raw -LiteralPath $summaryFile | ConvertFrom-Json
         $tally.Passed = $s.Passed

@@ -50,6 +50,7 @@ builder.Services.AddHostedService<ParentProcessWatcher>();
 var app = builder.Build();
 app.UseMiddleware<RequestContextMiddleware>();  // x-request-id, x-ratelimit-*, openai-processing-ms
 app.UseMiddleware<RecordingMiddleware>();       // /v1 only, records the final status
+if (ReplyLogMiddleware.Directory != null) app.UseMiddleware<ReplyLogMiddleware>(); // /v1 successes, for the spec conformance test
 app.UseMiddleware<ErrorMiddleware>();           // ApiException → OpenAI error body; 405 → Invalid URL
 app.UseMiddleware<AuthMiddleware>();            // /v1 only
 app.UseMiddleware<ClockTickMiddleware>();       // /v1 only, after auth: the clock's per-request step (off by default)

@@ -326,6 +326,23 @@ Describe 'Audit logs' {
         (Get-OpenAiProject -Id $project.Id | Get-OpenAiAuditLog -EventType project.created).Details.data.name | Should -Be $project.Name
     }
 
+    It '-TenantOnly lists the tenant-scoped role binding events the spec names, and only tenant-scoped events' {
+        $t0 = [DateTimeOffset]::UtcNow.AddDays(-3).ToUnixTimeSeconds()
+        Invoke-Seed @{ audit_logs = @(
+            @{ type = 'role.bound_to_resource'; effective_at = $t0; actor_id = 'user_ann'; actor_email = 'ann@example.com'; resource_id = 'role_bound1' }
+            @{ type = 'role.unbound_from_resource'; effective_at = $t0 + 60; actor_id = 'user_ann'; actor_email = 'ann@example.com'; resource_id = 'role_unbound1' }
+            @{ type = 'tenant.group.created'; effective_at = $t0 + 90; actor_id = 'user_ann'; actor_email = 'ann@example.com'; resource_id = 'group_t1' }
+            @{ type = 'api_key.deleted'; effective_at = $t0 + 120; actor_id = 'user_ann'; actor_email = 'ann@example.com'; resource_id = 'key_z' }) } | Out-Null
+
+        $bindings = @(Get-OpenAiAuditLog -TenantOnly -EventType role.bound_to_resource, role.unbound_from_resource -ActorId user_ann)
+        $bindings.Type | Should -Be @('role.unbound_from_resource', 'role.bound_to_resource')
+        $tenant = @(Get-OpenAiAuditLog -TenantOnly -ActorId user_ann)
+        $tenant.ResourceId | Should -Be @('group_t1', 'role_unbound1', 'role_bound1')
+        @(Get-OpenAiAuditLog -ActorId user_ann -After ([DateTimeOffset]::FromUnixTimeSeconds($t0 - 1).UtcDateTime)).ResourceId | Should -Be @('key_z')
+        Get-OpenAiAuditLog -TenantOnly -EventType api_key.deleted -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidRequest,*'
+    }
+
     It 'pages through long logs with after cursors' {
         Invoke-Seed @{ audit_logs = 45 } | Out-Null
         $since = Get-EmulatorSeq $emu

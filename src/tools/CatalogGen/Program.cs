@@ -223,7 +223,10 @@ var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaSc
 Directory.CreateDirectory(outDir);
 File.WriteAllText(Path.Combine(outDir, "tools.json"), document.ToJsonString(options).Replace("\r\n", "\n") + "\n");
 File.WriteAllText(Path.Combine(outDir, "operations.tsv"), tableText.ToString());
+var schemasFile = Path.Combine(repoRoot, "src", "tools", "ReplyCheck", "response-schemas.json");
+File.WriteAllText(schemasFile, ResponseSchemas.Extract(spec, table.Select(t => (t[0], t[1], t[2]))).ToJsonString(options).Replace("\r\n", "\n") + "\n");
 foreach (var w in warnings) Console.Error.WriteLine("warning: " + w);
+Console.Error.WriteLine($"Wrote {schemasFile} ({new FileInfo(schemasFile).Length / 1024} KiB): the success answers' schemas for tests/Pester/Conformance.");
 Console.Error.WriteLine($"Wrote {table.Count} operations to {outDir}/operations.tsv and their tool schemas to tools.json ({new FileInfo(Path.Combine(outDir, "tools.json")).Length / 1024} KiB).");
 return 0;
 
@@ -668,4 +671,84 @@ public partial class Program
 
     static readonly string[] TableColumns =
         { "tool", "method", "path", "operation_id", "seed", "area", "key", "headers", "paging", "page_size", "body", "response", "access", "repeat" };
+}
+
+/// <summary>
+/// The success answers' JSON schemas of the table's operations, for checking the emulator's replies against the spec
+/// (src/tools/ReplyCheck): { "definitions": { component: schema }, "operations": { "GET /path": { "status", "schema" } } }.
+/// Only the components the answers reach are kept; $refs point into "definitions"; the OpenAPI 3.0 leftovers are made
+/// JSON Schema (nullable: true becomes a "null" type).
+/// </summary>
+static class ResponseSchemas
+{
+    public static JsonObject Extract(JsonObject spec, IEnumerable<(string Tool, string Method, string Path)> operations)
+    {
+        var components = spec["components"]?["schemas"] as JsonObject ?? new JsonObject();
+        var definitions = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        var result = new JsonObject();
+        foreach (var (tool, method, path) in operations)
+        {
+            var template = path.Split('?')[0];
+            var responses = spec["paths"]?[template]?[method.ToLowerInvariant()]?["responses"] as JsonObject;
+            if (responses is null) continue;
+            foreach (var (status, response) in responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                if (!status.StartsWith("2", StringComparison.Ordinal)) continue;
+                var schema = response?["content"]?["application/json"]?["schema"];
+                if (schema is null) continue;
+                var key = $"{method} {path}";
+                if (result.ContainsKey(key)) break;
+                result[key] = new JsonObject { ["tool"] = tool, ["status"] = status, ["schema"] = Rewrite(schema, pending) };
+                break;
+            }
+        }
+        while (pending.Count > 0)
+        {
+            var name = pending.Dequeue();
+            if (definitions.ContainsKey(name)) continue;
+            definitions[name] = null;
+            definitions[name] = components[name] is JsonNode component ? Rewrite(component, pending) : new JsonObject();
+        }
+        var defs = new JsonObject();
+        foreach (var (name, schema) in definitions) defs[name] = schema;
+        return new JsonObject
+        {
+            ["generated_by"] = "src/tools/CatalogGen from ../shared/reference/openapi.yaml",
+            ["definitions"] = defs,
+            ["operations"] = result,
+        };
+    }
+
+    /// <summary>A copy of the schema with refs into "definitions" (queued for copying) and nullable made a null type.</summary>
+    private static JsonNode? Rewrite(JsonNode? node, Queue<string> pending)
+    {
+        switch (node)
+        {
+            case JsonObject source:
+                var copy = new JsonObject();
+                foreach (var (key, value) in source)
+                {
+                    if (key is "description" or "example" or "examples" or "x-oaiMeta" or "title" or "nullable" or "discriminator" or "x-stainless-const" or "deprecated") continue;
+                    if (key == "$ref" && value is JsonValue r && ((string)r!).StartsWith("#/components/schemas/", StringComparison.Ordinal))
+                    {
+                        var name = ((string)r!).Substring("#/components/schemas/".Length);
+                        pending.Enqueue(name);
+                        copy[key] = "#/definitions/" + name;
+                        continue;
+                    }
+                    copy[key] = Rewrite(value, pending);
+                }
+                if (source["nullable"] is JsonValue n && (bool)n!)
+                {
+                    if (copy["type"] is JsonValue t) copy["type"] = new JsonArray((string)t!, "null");
+                    else return new JsonObject { ["anyOf"] = new JsonArray(copy, new JsonObject { ["type"] = "null" }) };
+                }
+                return copy;
+            case JsonArray array:
+                return new JsonArray(array.Select(item => Rewrite(item, pending)).ToArray());
+            default:
+                return node?.DeepClone();
+        }
+    }
 }

@@ -3,6 +3,14 @@ namespace TrutoOpenAi.Emulator.Areas.AuditLogs;
 /// <summary>The spec's AuditLogEventType enum (components/schemas/AuditLogEventType).</summary>
 public static class AuditLogEventTypes
 {
+    /// <summary>
+    /// Tenant-scoped events, which only tenant_only=true lists: the tenant.* types, and the two role binding types the
+    /// spec names as tenant-scoped in the tenant_only parameter's description (role.bound_to_resource,
+    /// role.unbound_from_resource).
+    /// </summary>
+    public static bool IsTenantScoped(string type) =>
+        type.StartsWith("tenant.", StringComparison.Ordinal) || type is "role.bound_to_resource" or "role.unbound_from_resource";
+
     public static readonly HashSet<string> All = new(StringComparer.Ordinal)
     {
         "api_key.created", "api_key.updated", "api_key.deleted", "certificate.created", "certificate.updated",

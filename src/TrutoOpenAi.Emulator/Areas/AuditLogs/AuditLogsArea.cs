@@ -35,7 +35,7 @@ public sealed class AuditLogsArea : IEmulatorArea
         var emails = Set(request, "actor_emails", StringComparer.OrdinalIgnoreCase);
         var resources = Set(request, "resource_ids");
         var tenantOnly = ListQuery.ParseBool(request, "tenant_only", false);
-        if (tenantOnly && types?.FirstOrDefault(t => !t.StartsWith("tenant.", StringComparison.Ordinal)) is { } notTenant)
+        if (tenantOnly && types?.FirstOrDefault(t => !AuditLogEventTypes.IsTenantScoped(t)) is { } notTenant)
             throw ApiErrors.BadRequest($"With tenant_only=true every event type must be tenant-scoped; '{notTenant}' is not.", "event_types[]", "invalid_value").Throw();
 
         return e =>
@@ -46,7 +46,7 @@ public sealed class AuditLogsArea : IEmulatorArea
             (actors is null || actors.Contains(e.ActorId)) &&
             (emails is null || e.ActorEmail is not null && emails.Contains(e.ActorEmail)) &&
             (resources is null || e.ResourceIds.Any(resources.Contains)) &&
-            e.Type.StartsWith("tenant.", StringComparison.Ordinal) == tenantOnly;
+            AuditLogEventTypes.IsTenantScoped(e.Type) == tenantOnly;
     }
 
     private static long? Seconds(HttpRequest request, string op)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TrutoOpenAi.Emulator.Areas.Files;
 using TrutoOpenAi.Emulator.Infrastructure;
 
@@ -27,11 +28,15 @@ public sealed record BatchError(string Code, string Message, string? Param, int?
 /// <summary>BatchRequestCounts.</summary>
 public sealed record BatchRequestCounts(int Total, int Completed, int Failed);
 
-/// <summary>The spec's Batch as answered (every field present, null when not reached).</summary>
+/// <summary>The spec's Batch as answered: optional fields not reached yet are left out (the spec does not let them be null).</summary>
 public sealed record BatchView(
-    string Id, string Endpoint, string? Model, object? Errors, string InputFileId, string CompletionWindow, string Status,
-    string? OutputFileId, string? ErrorFileId, long CreatedAt, long? InProgressAt, long ExpiresAt, long? FinalizingAt,
-    long? CompletedAt, long? FailedAt, long? ExpiredAt, long? CancellingAt, long? CancelledAt, BatchRequestCounts RequestCounts,
+    string Id, string Endpoint, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] object? Errors,
+    string InputFileId, string CompletionWindow, string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OutputFileId, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ErrorFileId, long CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? InProgressAt, long ExpiresAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? FinalizingAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CompletedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? FailedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ExpiredAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CancellingAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? CancelledAt, BatchRequestCounts RequestCounts,
     Dictionary<string, string>? Metadata)
 {
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)] public string Object => "batch";

@@ -130,12 +130,11 @@ public sealed class CertificatesArea : IEmulatorArea
         }
         audit.Record(activate ? "certificates.activated" : "certificates.deactivated", new JsonObject { ["certificates"] = touched }, projectId,
             ids.Distinct(StringComparer.Ordinal).ToArray());
-        return Results.Json(new ListResponse<JsonObject>
+        // The spec's OrganizationCertificateActivationResponse and its three siblings: { object, data }, not a list page.
+        return Results.Json(new JsonObject
         {
-            Data = views,
-            FirstId = views.Count > 0 ? (string?)views[0]["id"] : null,
-            LastId = views.Count > 0 ? (string?)views[^1]["id"] : null,
-            HasMore = false,
+            ["object"] = $"{objectType}.{(activate ? "activation" : "deactivation")}",
+            ["data"] = new JsonArray(views.Select(v => (JsonNode?)v).ToArray()),
         }, EmulatorJson.Options);
     }
 

@@ -10,11 +10,11 @@ public sealed record StoredFile : IHasId
     public string Object => "file";
     public long Bytes { get; init; }
     public long CreatedAt { get; init; }
-    public long? ExpiresAt { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? ExpiresAt { get; init; }
     public required string Filename { get; init; }
     public required string Purpose { get; init; }
     public string Status { get; init; } = "processed";
-    public string? StatusDetails { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? StatusDetails { get; init; }
 
     [JsonIgnore] public byte[] Content { get; init; } = Array.Empty<byte>();
 

@@ -53,7 +53,8 @@ public sealed record VectorStoreExpiresAfter(string Anchor, long Days);
 /// <summary>The spec's VectorStoreObject (every field present).</summary>
 public sealed record VectorStoreView(
     string Id, long CreatedAt, string Name, long UsageBytes, VectorStoreFileCounts FileCounts, string Status,
-    VectorStoreExpiresAfter? ExpiresAfter, long? ExpiresAt, long? LastActiveAt, Dictionary<string, string>? Metadata)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] VectorStoreExpiresAfter? ExpiresAfter,
+    long? ExpiresAt, long? LastActiveAt, Dictionary<string, string>? Metadata)
 {
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)] public string Object => "vector_store";
 }
