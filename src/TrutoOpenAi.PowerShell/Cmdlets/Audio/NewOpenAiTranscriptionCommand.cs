@@ -50,6 +50,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Audio
         /// <summary>The model: gpt-4o-mini-transcribe (default), gpt-4o-transcribe, gpt-transcribe, gpt-4o-transcribe-diarize or whisper-1.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public override string Model { get; set; } = "gpt-4o-mini-transcribe";
 
         /// <summary>The audio's language as an ISO-639-1 code (e.g. en), which improves accuracy and latency.</summary>

@@ -28,6 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Audio
         /// <summary>The model: whisper-1 (the only one that translates).</summary>
         [Parameter]
         [ValidateSet("whisper-1")]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public override string Model { get; set; } = "whisper-1";
 
         private protected override bool Translate => true;
