@@ -43,6 +43,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         /// <summary>The model that compacts (required), e.g. gpt-4o-mini; a piped response's model binds it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>System-level instructions for the compaction.</summary>

@@ -39,6 +39,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         /// <summary>The model whose tokenizer counts, e.g. gpt-4o-mini.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>System-level instructions, counted with the input.</summary>
