@@ -27,6 +27,10 @@ BeforeAll {
         'pwsh -NoProfile -Command "Import-Module TrutoOpenAi; Connect-OpenAi -Name agents -AdminKey (Get-Secret OpenAiAdmin); Start-OpenAiMcpServer -Kind read,write"' =
             'starts an MCP server on stdio, which serves its host until the host disconnects'
         "New-OpenAiEval -Definition ./eval.json -Metadata @{ team = 'support' }" = 'needs ./eval.json: no Evals seeding yet'
+        # Invoke-OpenAiBatch waits for the batches it creates, which this harness's frozen clock never ends (until waiting
+        # examples run with a moving clock; BatchWorkflow.Tests.ps1 runs the same pipelines, moving the clock).
+        "'Paris', 'Lima', 'Tokyo' | ForEach-Object { `"Which country is `$_ the capital of?`" } | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest | Invoke-OpenAiBatch -PollInterval 0.5 | Select-Object InputObject, Output" = 'waits for a batch: needs the emulator clock to move'
+        "'refunds', 'shipping', 'returns' | New-OpenAiEmbedding -Model text-embedding-3-small -Dimensions 256 -AsBatchRequest | Invoke-OpenAiBatch -Metadata @{ job = 'nightly' } | ForEach-Object { [pscustomobject]@{ Text = `$_.InputObject; Dimensions = `$_.Output.Count } }" = 'waits for a batch: needs the emulator clock to move'
     }
 
     # Examples whose output the emulator cannot produce, and why: they still run, without error.
