@@ -28,8 +28,11 @@
 #     that a reader can paste, with these stand-ins, which the test replaces with real objects of the seeded emulator:
 #       - ids: the API's prefix followed by abc/def: proj_abc123 (or proj_abc), proj_def, user-abc123, key_abc,
 #         svc_acct_abc, cert_abc, cert_def, alert_abc, file-abc123 (file-a, file-b), batch_abc123, ftjob-abc123,
-#         vs_abc123, vsfb_abc123, cp_abc123, 'ft:gpt-4o-mini:org:support:ab12cd34' (a checkpoint). A new kind of id gets
-#         a pattern in the Placeholders of its area's tests/Pester/Examples/<Area>.ps1.
+#         vs_abc123, vsfb_abc123, cp_abc123, 'ft:gpt-4o-mini:org:support:ab12cd34' (a checkpoint), cntr_abc123,
+#         cfile_abc123, eval_abc123, evalrun_abc123, asst_abc123 (has a get_weather function tool), thread_abc123,
+#         run_abc123, upload_abc123 (part_a, part_b). A new kind of id gets a pattern in the Placeholders of its area's
+#         tests/Pester/Examples/<Area>.ps1.
+#       - waiting is fine: an example with a Wait-* command (or -Wait) runs with the emulator clock moving per request.
 #       - names that the seeded world has: projects tenant-00001.. (tenant-*, tenant-acme, trial-*), users
 #         user00001@example.com.. and members *@contoso.com, groups Engineering, eng-*, contractors, temp-*, roles
 #         'Billing viewer' and Deployer, certificates mtls-*, vector stores 'support docs' and docs-*.

@@ -44,13 +44,15 @@ namespace TrutoOpenAi.Core
         public OpenAiOperationDefinition? Operation => OperationTable.Find(Method, Path, _query);
 
         /// <summary>
-        /// Whether sending the request twice does no more than sending it once. Null: GET, HEAD, PUT, DELETE and OPTIONS are,
-        /// POST and PATCH are not (creates). A request that is not idempotent is retried only when it certainly did not reach
-        /// the server's logic; otherwise it fails with <see cref="OpenAiOutcomeUnknownException"/>.
+        /// Whether sending the request twice does no more than sending it once. Null: the operation table says
+        /// (<see cref="OpenAiOperationDefinition.SafeToRepeat"/>: updates and cancels are, creates are not); for a path the
+        /// table lacks, GET, HEAD, PUT, DELETE and OPTIONS are, POST and PATCH are not. A request that is not idempotent is
+        /// retried only when it certainly did not reach the server's logic; otherwise it fails with
+        /// <see cref="OpenAiOutcomeUnknownException"/>.
         /// </summary>
         public bool? Idempotent { get; set; }
 
-        public bool IsIdempotent => Idempotent ?? !(Method == HttpMethod.Post || Method.Method == "PATCH");
+        public bool IsIdempotent => Idempotent ?? Operation?.SafeToRepeat ?? !(Method == HttpMethod.Post || Method.Method == "PATCH");
 
         public OpenAiRequest WithQuery(string name, string? value)
         {

@@ -52,6 +52,7 @@ app.UseMiddleware<RequestContextMiddleware>();  // x-request-id, x-ratelimit-*, 
 app.UseMiddleware<RecordingMiddleware>();       // /v1 only, records the final status
 app.UseMiddleware<ErrorMiddleware>();           // ApiException → OpenAI error body; 405 → Invalid URL
 app.UseMiddleware<AuthMiddleware>();            // /v1 only
+app.UseMiddleware<ClockTickMiddleware>();       // /v1 only, after auth: the clock's per-request step (off by default)
 app.UseMiddleware<FaultMiddleware>();           // /v1 only, after auth
 
 ControlApi.Map(app, state, recorder, faults);

@@ -34,7 +34,7 @@ public sealed class CatalogTool : McpServerTool
                 Title = Title(definition.Name),
                 ReadOnlyHint = definition.ReadOnly,
                 DestructiveHint = definition.ReadOnly ? null : definition.Destructive,
-                IdempotentHint = definition.ReadOnly || definition.Method == "DELETE" ? true : null,
+                IdempotentHint = definition.Operation.SafeToRepeat,
                 OpenWorldHint = true,
             },
         };

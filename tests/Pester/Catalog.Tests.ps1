@@ -3,6 +3,16 @@ BeforeDiscovery {
     $script:operations = @(Get-OpenAiOperation | ForEach-Object {
         @{ Tool = $_.Tool; IsSeedTool = $_.IsSeedTool; Command = $_.Command; Method = $_.Method; Path = $_.Path; ParameterSet = $_.ParameterSet }
     })
+    # Seed list operations whose page size the spec bounds, performed by a cmdlet that takes -PageSize (usage reports,
+    # whose range depends on the bucket width, are checked in Usage.Tests.ps1).
+    $rows = Import-Csv (Join-Path $RepoRoot 'src/TrutoOpenAi.Core/Catalog/operations.tsv') -Delimiter "`t"
+    $script:pagedLists = @(foreach ($operation in $operations) {
+        $row = $rows | Where-Object { $_.method -eq $operation.Method -and $_.path -eq $operation.Path }
+        if ($operation.IsSeedTool -and $row.paging -ne 'None' -and $row.page_size -match '^\d+-(\d+)$' -and
+            (Get-Command $operation.Command).Parameters.ContainsKey('PageSize')) {
+            $operation + @{ Max = [int]$Matches[1]; Range = $row.page_size }
+        }
+    })
 }
 
 Describe 'Get-OpenAiOperation' {
@@ -85,6 +95,31 @@ Describe 'Get-OpenAiOperation' {
             $command | Should -Not -BeNullOrEmpty -Because "$($operation.Command) should be exported"
             if ($operation.ParameterSet) { $command.ParameterSets.Name | Should -Contain $operation.ParameterSet }
         }
+    }
+
+    It '<Command> takes the page sizes the table gives <Tool> (<Range>) and refuses one more before any request' -ForEach $pagedLists {
+        # The range comes from the spec through the operation table; no cmdlet keeps its own copy.
+        $invoke = $invocations[$Tool]
+        $project = New-OpenAiProject -Name "pagesize-$([guid]::NewGuid().ToString('n').Substring(0, 8))" -Confirm:$false
+        $pattern = '^/v1' + ([regex]::Replace($Path, '\{[^}]+\}', '[^/]+')) + '$'
+        # A block made with GetNewClosure runs in a module of its own, which reads its own PSDefaultParameterValues.
+        if ($invoke.Module) { $invoke.Module.SessionState.PSVariable.Set('PSDefaultParameterValues', $global:PSDefaultParameterValues) }
+        try {
+            $global:PSDefaultParameterValues["${Command}:PageSize"] = $Max + 1
+            $Error.Clear()
+            $since = Get-EmulatorSeq $emu
+            try { & $invoke @{ Emulator = $emu; ProjectId = $project.Id } 2>$null } catch { }
+            @($Error | Where-Object { "$($_.FullyQualifiedErrorId)" -like 'OpenAiInvalidPageSize,*' }).Count | Should -BeGreaterThan 0 -Because "-PageSize $($Max + 1) is above the $Range of $Tool"
+            @(Get-EmulatorLog $emu -Since $since | Where-Object { $_.method -eq 'GET' -and $_.path -match $pattern }).Count | Should -Be 0
+
+            $global:PSDefaultParameterValues["${Command}:PageSize"] = $Max
+            $since = Get-EmulatorSeq $emu
+            & $invoke @{ Emulator = $emu; ProjectId = $project.Id }
+            $sent = @(Get-EmulatorLog $emu -Since $since | Where-Object { $_.method -eq 'GET' -and $_.path -match $pattern -and $_.status -lt 400 })
+            $sent.Count | Should -BeGreaterThan 0
+            $sent[0].query | Should -Match "limit=$Max(&|$)"
+        }
+        finally { $global:PSDefaultParameterValues.Remove("${Command}:PageSize") }
     }
 
     It '<Tool> is really <Method> <Path> when <Command> runs' -ForEach $operations {

@@ -55,6 +55,29 @@ Describe 'The Pester harness' {
         @(Get-OpenAiProject).Count | Should -Be $atStart
     }
 
+    It 'moves the emulator clock a fixed step per /v1 request while a tick is set (the help examples'' waiters use it)' {
+        if (Skip-WithoutCommand 'Get-OpenAiProject') { return }
+        $start = 1900000000
+        $null = Invoke-EmulatorControl POST 'clock' -Body @{ now = $start }
+        $clock = Invoke-EmulatorControl POST 'clock' -Body @{ tick_seconds = 5 }
+        $clock.tick_seconds | Should -Be 5
+        $since = Get-EmulatorSeq
+        $null = Get-OpenAiProject -First 1
+        $null = Get-OpenAiProject -First 1
+        $requests = @(Get-EmulatorRequest -Since $since).Count
+        $requests | Should -BeGreaterThan 1
+        # The control API's own calls do not tick.
+        (Invoke-EmulatorControl GET 'clock').now | Should -Be ($start + 5 * $requests)
+        $null = Invoke-EmulatorControl POST 'clock' -Body @{ tick_seconds = 0 }
+        $null = Get-OpenAiProject -First 1
+        (Invoke-EmulatorControl GET 'clock').now | Should -Be ($start + 5 * $requests)
+        $null = Invoke-EmulatorControl POST 'clock' -Body @{ tick_seconds = 3 }
+        Reset-Emulator
+        $after = Invoke-EmulatorControl GET 'clock'
+        $after.tick_seconds | Should -Be 0
+        $after.frozen | Should -BeFalse
+    }
+
     It 'stops an emulator it started' {
         $second = Start-TestEmulator
         $processId = [int]$second.ProcessId

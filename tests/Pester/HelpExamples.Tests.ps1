@@ -3,6 +3,9 @@
 # The convention for examples (placeholder ids, files, names that exist) is at the top of build/Help.ps1.
 # The emulator's world is built by tests/Pester/Examples/<Area>.ps1: each returns @{ Order; Setup = { param($World) };
 # Placeholders = [ordered]@{ '<regex>' = { param($World, $Code) <real id> } } }. A new area adds one such file.
+# The world's clock is frozen. An example that waits (a Wait-* command, or a -Wait switch) runs with the emulator clock
+# ticking: every /v1 request moves it 2 s (POST /_emulator/clock {"tick_seconds": 2}), so a waiter sees its run, batch
+# or job progress after a known number of polls, however busy the machine; waiters poll every 0.05 s meanwhile.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-TrutoModule
@@ -24,22 +27,18 @@ BeforeAll {
 
     # Examples that cannot run unattended, and why. Keep this list short: prefer an example that runs.
     $script:CannotRun = @{
+        # A child pwsh that serves MCP on its stdin/stdout until its host hangs up: run unattended it would wait on the
+        # test's stdin (Mcp.Tests.ps1 drives Start-OpenAiMcpServer over stdio instead).
         'pwsh -NoProfile -Command "Import-Module TrutoOpenAi; Connect-OpenAi -Name agents -AdminKey (Get-Secret OpenAiAdmin); Start-OpenAiMcpServer -Kind read,write"' =
             'starts an MCP server on stdio, which serves its host until the host disconnects'
-        "New-OpenAiEval -Definition ./eval.json -Metadata @{ team = 'support' }" = 'needs ./eval.json: no Evals seeding yet'
-        # Invoke-OpenAiBatch waits for the batches it creates, which this harness's frozen clock never ends (until waiting
-        # examples run with a moving clock; BatchWorkflow.Tests.ps1 runs the same pipelines, moving the clock).
-        "'Paris', 'Lima', 'Tokyo' | ForEach-Object { `"Which country is `$_ the capital of?`" } | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest | Invoke-OpenAiBatch -PollInterval 0.5 | Select-Object InputObject, Output" = 'waits for a batch: needs the emulator clock to move'
-        "'refunds', 'shipping', 'returns' | New-OpenAiEmbedding -Model text-embedding-3-small -Dimensions 256 -AsBatchRequest | Invoke-OpenAiBatch -Metadata @{ job = 'nightly' } | ForEach-Object { [pscustomobject]@{ Text = `$_.InputObject; Dimensions = `$_.Output.Count } }" = 'waits for a batch: needs the emulator clock to move'
     }
 
     # Examples whose output the emulator cannot produce, and why: they still run, without error.
     $script:NoOutputOnEmulator = @{
         'Get-OpenAiFineTuningJob -Status failed | Get-OpenAiFineTuningEvent -Level error' = 'the emulator has no way to make a fine-tuning job fail'
-        # Areas that have no tests/Pester/Examples/<Area>.ps1 seeding yet (landed this round): add one, then drop these.
-        'Get-OpenAiAssistant -First 5 | Format-Table Id, Name, Model' = 'no Assistants seeding yet'
-        'Get-OpenAiEval -Descending -First 5 | Format-Table Id, Name, CreatedAt' = 'no Evals seeding yet'
     }
+    # Seconds the emulator clock moves per /v1 request while a waiting example runs (see the top of this file).
+    $script:TickSeconds = 2
 
     $script:World = $null
     $script:Dirty = $true
@@ -91,10 +90,25 @@ BeforeAll {
         $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref]$null, [ref]$null)
         $assigned = @($ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.AssignmentStatementAst] }, $true) |
             ForEach-Object { $_.Left.Extent.Text.TrimStart('$') })
+        # Loop variables and the parameters of functions or script blocks the example defines are its own too.
+        $assigned += @($ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.ForEachStatementAst] }, $true) |
+            ForEach-Object { $_.Variable.VariablePath.UserPath })
+        $assigned += @($ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.ParameterAst] }, $true) |
+            ForEach-Object { $_.Name.VariablePath.UserPath })
         $automatic = '_', 'PSItem', 'true', 'false', 'null', 'args', 'input', 'this', 'PSScriptRoot', 'HOME', 'PWD', 'env:*', 'ConfirmPreference'
         $ast.FindAll({ param($n) $n -is [System.Management.Automation.Language.VariableExpressionAst] }, $true) |
             ForEach-Object { $_.VariablePath.UserPath } | Select-Object -Unique |
             Where-Object { $name = $_; $_ -notin $assigned -and -not @($automatic | Where-Object { $name -like $_ }) }
+    }
+
+    function script:Test-Waits([string] $Code) {
+        # A Wait-* command, Invoke-OpenAiBatch (it waits for its batches), or any command given a -Wait switch: the
+        # example needs the emulator clock to move.
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref]$null, [ref]$null)
+        [bool]@($ast.FindAll({ param($n)
+                    ($n -is [System.Management.Automation.Language.CommandAst] -and $n.GetCommandName() -like 'Wait-*') -or
+                    ($n -is [System.Management.Automation.Language.CommandAst] -and $n.GetCommandName() -eq 'Invoke-OpenAiBatch') -or
+                    ($n -is [System.Management.Automation.Language.CommandParameterAst] -and $n.ParameterName -eq 'Wait') }, $true)).Count
     }
 
     function script:Test-ExpectsOutput([string] $Code) {
@@ -142,7 +156,7 @@ Describe 'Help example <Command> #<Number>' -ForEach $Examples {
             return
         }
         # A stand-in id that no area resolves means its area has no seeding yet: say so (skipped, not passed).
-        $unresolved = @([regex]::Matches($resolved, '\b[a-z][a-z_]*[-_](abc|def)\w*\b') | ForEach-Object Value | Select-Object -Unique)
+        $unresolved = @([regex]::Matches($resolved, '\b[a-z][a-z_]*[-_](abc|def)\d*\b') | ForEach-Object Value | Select-Object -Unique)
         if ($unresolved) {
             Set-ItResult -Skipped -Because "no seeding resolves $($unresolved -join ', '): add it to tests/Pester/Examples/<Area>.ps1"
             return
@@ -153,15 +167,24 @@ Describe 'Help example <Command> #<Number>' -ForEach $Examples {
             if (-not $area.Before) { continue }
             foreach ($pattern in $area.Before.Keys) { if ($Code -match $pattern) { $null = & $area.Before[$pattern] $World; $script:Dirty = $true } }
         }
+        $waits = Test-Waits $Code
+        if ($waits) {
+            # The clock ticks with every request while the example runs; what it moved is not the world's any more.
+            $null = Invoke-Control 'clock' @{ tick_seconds = $TickSeconds }
+            $script:Dirty = $true
+        }
         Push-Location -LiteralPath $World.Dir
         try {
             # Unattended: what would prompt a user (ConfirmImpact High) goes ahead.
             $ConfirmPreference = 'None'
+            # Waiters poll without pausing: progress comes from the ticking clock, not from time passing.
+            $PSDefaultParameterValues = @{ 'Wait-*:PollInterval' = 0.05; 'Wait-*:Timeout' = 600; 'Invoke-OpenAiBatch:PollInterval' = 0.05; 'Invoke-OpenAiBatch:Timeout' = 600 }   # the timeout: a waiter that never ends fails instead of hanging the suite
             $all = @(& ([scriptblock]::Create($resolved)) 2>&1 3>$null)
         } catch {
             $all = @($_)
         } finally {
             Pop-Location
+            if ($waits -and -not $World.Emulator.HasExited) { $null = Invoke-Control 'clock' @{ tick_seconds = 0 } }
         }
         $errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $output = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $null -ne $_ })

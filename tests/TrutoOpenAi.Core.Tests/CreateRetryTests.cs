@@ -72,6 +72,52 @@ public sealed class CreateRetryTests
         Assert.Equal(2, api.Sent.Count);
     }
 
+    [Theory]
+    [InlineData("organization/projects/proj_1")]                 // update: sets the given name again
+    [InlineData("organization/projects/proj_1/archive")]         // state change
+    [InlineData("batches/batch_1/cancel")]                       // cancel
+    [InlineData("fine_tuning/jobs/ftjob_1/pause")]               // state change
+    [InlineData("vector_stores/vs_1/files/file-1")]              // update of attributes
+    [InlineData("uploads/upload_1/parts")]                       // a repeated part is an orphan, never a duplicate
+    public async Task A_POST_the_operation_table_marks_safe_to_repeat_is_retried_after_a_5xx(string path)
+    {
+        using var api = new ApiHarness();
+        api.Reply(HttpMethod.Post, path, HttpStatusCode.InternalServerError, "{}");
+        api.Reply(HttpMethod.Post, path, HttpStatusCode.OK, """{"id":"x_1"}""");
+
+        using var _ = await api.Client.SendJsonAsync(new OpenAiRequest(HttpMethod.Post, path).WithJsonBody(new { name = "p" }), null, CancellationToken.None);
+
+        Assert.Equal(2, api.Sent.Count);
+    }
+
+    [Theory]
+    [InlineData("batches")]                                      // create
+    [InlineData("uploads/upload_1/complete")]                    // action that is not a state change
+    [InlineData("threads/thread_1/runs/run_1/submit_tool_outputs")]
+    [InlineData("not/in/the/table")]                             // an unknown POST is treated as a create
+    public async Task A_POST_the_operation_table_marks_once_is_not_sent_again_after_a_5xx(string path)
+    {
+        using var api = new ApiHarness();
+        api.Reply(HttpMethod.Post, path, HttpStatusCode.InternalServerError, "{}");
+        api.Reply(HttpMethod.Post, path, HttpStatusCode.OK, """{"id":"x_1"}""");
+
+        await Assert.ThrowsAsync<OpenAiOutcomeUnknownException>(() => api.Client.SendJsonAsync(new OpenAiRequest(HttpMethod.Post, path).WithJsonBody(new { name = "p" }), null, CancellationToken.None));
+
+        Assert.Single(api.Sent);
+    }
+
+    [Fact]
+    public void The_operation_table_marks_every_create_once_and_every_read_delete_and_update_safe()
+    {
+        foreach (var operation in TrutoOpenAi.Core.Catalog.OperationTable.All)
+        {
+            var expected = operation.Method != "POST" || operation.Tool.StartsWith("update_", StringComparison.Ordinal) || operation.Access != TrutoOpenAi.Core.Catalog.OpenAiOperationAccess.Write
+                ? true
+                : operation.Tool.StartsWith("create_", StringComparison.Ordinal) ? false : (bool?)null;
+            if (expected is bool safe) Assert.True(safe == operation.SafeToRepeat, $"{operation}: SafeToRepeat should be {safe}");
+        }
+    }
+
     [Fact]
     public async Task A_TLS_certificate_failure_is_not_retried()
     {

@@ -49,6 +49,11 @@ public sealed class McpServerTests
                 Assert.True(tool.Annotations?.DestructiveHint == true, name + " should be destructiveHint");
                 Assert.True(tool.Annotations?.ReadOnlyHint != true, name + " cannot be read-only");
             }
+            // Idempotent: what the operation table's repeat column says (updates yes, creates no).
+            if (name.StartsWith("update_a_", StringComparison.Ordinal) || name.StartsWith("delete_a_", StringComparison.Ordinal))
+                Assert.True(tool.Annotations?.IdempotentHint == true, name + " should be idempotentHint");
+            if (name.StartsWith("create_a_", StringComparison.Ordinal))
+                Assert.True(tool.Annotations?.IdempotentHint == false, name + " should not be idempotentHint");
         }
         var schema = tools["get_single_openai_project_by_id"].InputSchema;
         Assert.Contains("project_id", schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));

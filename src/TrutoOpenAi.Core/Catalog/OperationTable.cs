@@ -54,6 +54,7 @@ namespace TrutoOpenAi.Core.Catalog
                 "destructive" => OpenAiOperationAccess.Destructive,
                 _ => OpenAiOperationAccess.Write,
             };
+            SafeToRepeat = row["repeat"] == "safe";
             var mark = Path.IndexOf('?');
             RequestPath = mark < 0 ? Path : Path.Substring(0, mark);
             FixedQuery = mark < 0 ? null : Path.Substring(mark + 1);
@@ -86,6 +87,12 @@ namespace TrutoOpenAi.Core.Catalog
         public string Response { get; }
         /// <summary>Read, Write or Destructive.</summary>
         public OpenAiOperationAccess Access { get; }
+        /// <summary>
+        /// Whether sending the request twice leaves the account as sending it once does (reads, deletes, updates, cancels and
+        /// other state changes), so it may be retried after the server may already have acted. False for creates and the
+        /// other actions: those are retried only when the request certainly did not reach the server.
+        /// </summary>
+        public bool SafeToRepeat { get; }
         /// <summary>The path template without the beta variants' query.</summary>
         public string RequestPath { get; }
         /// <summary>The query the beta variants carry (beta=true); null for the others.</summary>

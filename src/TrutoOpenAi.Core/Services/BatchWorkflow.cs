@@ -294,16 +294,8 @@ namespace TrutoOpenAi.Core.Services
 
         private static Converted ConvertChatCompletion(JsonElement body, OpenAiBatchRequest request, int index)
         {
-            string? content = null;
-            if (body.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var choice in choices.EnumerateArray())
-                {
-                    if (choice.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object) content = Text(message, "content");
-                    break;
-                }
-            }
-            return new Converted(body, content);
+            var completion = OpenAiObject.From<Models.ChatCompletions.OpenAiChatCompletion>(body);
+            return new Converted(completion, completion.Content);
         }
 
         private static string? Text(JsonElement element, string name) =>

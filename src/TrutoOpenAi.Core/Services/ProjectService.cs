@@ -74,12 +74,12 @@ namespace TrutoOpenAi.Core.Services
 
         public Task<OpenAiProject> UpdateAsync(string projectId, ProjectUpdateRequest body, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiProject>(
-                new OpenAiRequest(HttpMethod.Post, OpenAiPath.Format("organization/projects/{project_id}", ("project_id", projectId))) { Idempotent = true }.WithJsonBody(body),
+                new OpenAiRequest(HttpMethod.Post, OpenAiPath.Format("organization/projects/{project_id}", ("project_id", projectId))).WithJsonBody(body),
                 observer, cancellationToken);
 
         public Task<OpenAiProject> ArchiveAsync(string projectId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiProject>(
-                new OpenAiRequest(HttpMethod.Post, OpenAiPath.Format("organization/projects/{project_id}/archive", ("project_id", projectId))) { Idempotent = true },
+                new OpenAiRequest(HttpMethod.Post, OpenAiPath.Format("organization/projects/{project_id}/archive", ("project_id", projectId))),
                 observer, cancellationToken);
     }
 

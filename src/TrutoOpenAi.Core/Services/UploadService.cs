@@ -269,9 +269,8 @@ namespace TrutoOpenAi.Core.Services
                     return form; // disposed with the request after the attempt, closing the file
                 },
                 BodySummary = "multipart {data}",
-                // Safe to send again: a part the server kept from a failed attempt is an orphan that completion (which
-                // names its parts) never uses, so a retried part cannot duplicate anything.
-                Idempotent = true,
+                // Retried after a 5xx like any read: the operation table marks parts safe to repeat (a part the server kept
+                // from a failed attempt is an orphan that completion, which names its parts, never uses).
             };
 
         public static void ValidatePurpose(string? purpose)

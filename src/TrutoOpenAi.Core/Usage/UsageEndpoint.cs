@@ -38,15 +38,17 @@ namespace TrutoOpenAi.Core.Usage
 
         public bool IsCosts => Kind == "Costs";
 
-        /// <summary>The largest limit (buckets per page) for a bucket width, as the operation table holds it from the spec
-        /// (costs: 180; usage 1d 31, 1h 168, 1m 1440).</summary>
-        public int MaxLimit(string? bucketWidth)
+        /// <summary>The limit range (buckets per page) for a bucket width, as the operation table holds it from the spec
+        /// (costs: 1-180; usage 1d 1-31, 1h 1-168, 1m 1-1440).</summary>
+        public (int Min, int Max) PageSizeRange(string? bucketWidth)
         {
             var operation = Catalog.OperationTable.ByTemplate("GET", "/" + Path) ?? throw new InvalidOperationException($"GET /{Path} is not in the operation table.");
-            var range = operation.PageSizeRange(IsCosts ? null : bucketWidth) ?? operation.PageSizeRange()
+            return operation.PageSizeRange(IsCosts ? null : bucketWidth) ?? operation.PageSizeRange()
                 ?? throw new InvalidOperationException($"The operation table has no page size for GET /{Path}.");
-            return range.Max;
         }
+
+        /// <summary>The largest limit for a bucket width (<see cref="PageSizeRange"/>'s maximum).</summary>
+        public int MaxLimit(string? bucketWidth) => PageSizeRange(bucketWidth).Max;
 
         public static readonly UsageEndpoint<OpenAiCompletionsUsage> Completions = new UsageEndpoint<OpenAiCompletionsUsage>(
             "Completions", "organization/usage/completions", AllWidths,

@@ -94,19 +94,23 @@ public static class ControlApi
             return Results.Json(summary, EmulatorJson.Options);
         });
 
-        control.MapGet("/clock", () => Results.Json(new { now = state.Clock.UnixSeconds, frozen = state.Clock.IsFrozen }, EmulatorJson.Options));
+        control.MapGet("/clock", () => Results.Json(ClockView(state.Clock), EmulatorJson.Options));
         control.MapPost("/clock", async (HttpRequest request) =>
         {
             var body = await JsonBody.ReadAsync(request);
             var (nowPresent, now) = body.OptionalInteger("now", 0);
             var (_, advance) = body.OptionalInteger("advance_seconds");
+            var (_, tick) = body.OptionalInteger("tick_seconds", 0, 86_400);
             if (nowPresent) state.Clock.Set(now);
             if (advance is { } a) state.Clock.Advance(a);
-            return Results.Json(new { now = state.Clock.UnixSeconds, frozen = state.Clock.IsFrozen }, EmulatorJson.Options);
+            if (tick is { } t) state.Clock.TickSeconds = t;
+            return Results.Json(ClockView(state.Clock), EmulatorJson.Options);
         });
 
         control.MapFallback(() => ApiErrors.NotFound("Unknown control route.").ToResult());
     }
+
+    private static object ClockView(EmulatorClock clock) => new { now = clock.UnixSeconds, frozen = clock.IsFrozen, tick_seconds = clock.TickSeconds };
 
     private static object ConfigView(RequestRecorder recorder) => new { record = recorder.Enabled, record_capacity = recorder.Capacity };
 }

@@ -36,13 +36,14 @@ public sealed class EmulatorState
 
     public IReadOnlyList<IEmulatorStore> Stores { get { lock (_gate) { return _stores.ToArray(); } } }
 
-    /// <summary>Back to the startup state: ids restart their sequence, clock to real time, every store reset in creation order.</summary>
+    /// <summary>Back to the startup state: ids restart their sequence, clock to real time (no tick), every store reset in creation order.</summary>
     public void Reset()
     {
         lock (_gate)
         {
             Ids.Reset();
             Clock.Set(null);
+            Clock.TickSeconds = 0;
             foreach (var store in _stores) store.Reset();
         }
     }

@@ -89,6 +89,14 @@ namespace TrutoOpenAi.PowerShell
             }
         }
 
+        /// <summary>
+        /// Writes streamed text to the host the way Write-Host -NoNewline does (information tagged PSHOST): it shows as it
+        /// arrives, goes to transcripts and 6>, and never into the output; -InformationAction Ignore silences it.
+        /// <paramref name="endLine"/> ends the line instead.
+        /// </summary>
+        private protected void WriteHostText(string text, bool endLine = false) =>
+            WriteInformation(new HostInformationMessage { Message = text, NoNewLine = !endLine }, new[] { "PSHOST" });
+
         protected void Await(Func<Core.Http.IOpenAiCallObserver, Task> start) =>
             Await<bool>(async observer => { await start(observer).ConfigureAwait(false); return true; });
 

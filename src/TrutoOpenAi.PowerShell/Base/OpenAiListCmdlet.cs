@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TrutoOpenAi.Core.Catalog;
 using TrutoOpenAi.Core.Paging;
 
 namespace TrutoOpenAi.PowerShell
@@ -28,11 +31,33 @@ namespace TrutoOpenAi.PowerShell
         [ValidateNotNullOrEmpty]
         public string? StartingAfter { get; set; }
 
-        /// <summary>The API's largest page for this list; -PageSize above it is refused before any request.</summary>
-        protected virtual int MaxPageSize => 100;
+        private static readonly ConcurrentDictionary<(Type, string), OpenAiOperationDefinition?> ListOperations =
+            new ConcurrentDictionary<(Type, string), OpenAiOperationDefinition?>();
 
-        /// <summary>The API's smallest page.</summary>
-        protected virtual int MinPageSize => 1;
+        /// <summary>
+        /// The API's page-size range for this list: the operation table's range (from the spec) for the paged operation the
+        /// cmdlet declares with [OpenAiOperation] (the one of the current parameter set when it declares several); null when
+        /// the spec gives none. No cmdlet keeps its own copy of these limits.
+        /// </summary>
+        protected virtual (int Min, int Max)? PageSizeRange => ListOperation()?.PageSizeRange();
+
+        /// <summary>The paged list operation this cmdlet performs, from its [OpenAiOperation] declarations and the operation table.</summary>
+        protected OpenAiOperationDefinition? ListOperation() =>
+            ListOperations.GetOrAdd((GetType(), ParameterSetName ?? ""), key =>
+            {
+                var paged = key.Item1.GetCustomAttributes(typeof(OpenAiOperationAttribute), false).Cast<OpenAiOperationAttribute>()
+                    .Select(declared => (declared, operation: OperationTable.ByTemplate(declared.Method, declared.Path)))
+                    .Where(pair => pair.operation != null && pair.operation.Paging != PagingStyle.None)
+                    .ToList();
+                return (paged.FirstOrDefault(pair => pair.declared.ParameterSet == key.Item2).operation ?? paged.FirstOrDefault().operation);
+            });
+
+        /// <summary>The API's largest page for this list (100 when the spec gives no range: then -PageSize is not checked
+        /// against it, only used to size a small -First); -PageSize above a known maximum is refused before any request.</summary>
+        protected int MaxPageSize => PageSizeRange?.Max ?? 100;
+
+        /// <summary>The API's smallest useful page (a spec minimum of 0 means "no items", never a page size to ask for).</summary>
+        protected int MinPageSize => Math.Max(1, PageSizeRange?.Min ?? 1);
 
         /// <summary>
         /// The limit to send: -PageSize, or when -First asks for few items a page just big enough for them; null for the API default.
@@ -42,7 +67,7 @@ namespace TrutoOpenAi.PowerShell
         {
             if (PageSize is int size)
             {
-                if (size < MinPageSize || size > MaxPageSize)
+                if (size < MinPageSize || (PageSizeRange != null && size > MaxPageSize))
                     throw new Core.OpenAiValidationException("PageSize",
                         $"-PageSize {size} is outside the range this API accepts ({MinPageSize} to {MaxPageSize}).", "OpenAiInvalidPageSize");
                 return size;

@@ -42,7 +42,7 @@ namespace TrutoOpenAi.PowerShell
         /// <summary>Adds the derived cmdlet's filters (models, users, API keys...) to the query.</summary>
         protected virtual void AddFilters(UsageQuery query) { }
 
-        protected override int MaxPageSize => Endpoint.MaxLimit(BucketWidth);
+        protected override (int Min, int Max)? PageSizeRange => Endpoint.PageSizeRange(BucketWidth);
 
         protected override void ProcessRecord()
         {

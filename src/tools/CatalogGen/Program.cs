@@ -180,6 +180,12 @@ foreach (var (row, name, seed) in named)
     // Read-only: GETs and the POSTs that only compute an answer from stored data (search, token counts, validation).
     var readOnly = method == "GET" || name == "list_all_openai_vector_store_search" || Regex.IsMatch(path, "/(input_tokens|validate)(\\?|$)");
     var destructive = method == "DELETE" || Regex.IsMatch(name, "(cancel|archive|deactivate|hangup|reject)", RegexOptions.IgnoreCase);
+    // Whether sending the request twice leaves the account as sending it once does, so the client may retry it after the
+    // server may already have acted: reads, deletes, updates (they set given values), and actions that move an object to a
+    // state (cancel, archive, activate, pause ...). Creates and the other actions (complete, submit, accept ...) are not.
+    // An upload part sent twice is safe too: the copy is an orphan the completion never names.
+    var safeToRepeat = method != "POST" || readOnly || destructive || name.StartsWith("update_", StringComparison.Ordinal)
+        || Regex.IsMatch(name, "_(activate|pause|resume)$") || name == "openai_uploads_add";
 
     // The operation table: one row of facts per operation (see WriteTable for the columns).
     table.Add(new[]
@@ -189,6 +195,7 @@ foreach (var (row, name, seed) in named)
         bodyType switch { "none" => "none", "application/json" => "json", "multipart/form-data" => "multipart", _ => bodyType },
         responseKind.StartsWith("text", StringComparison.Ordinal) ? "text" : responseKind,
         destructive ? "destructive" : readOnly ? "read" : "write",
+        safeToRepeat ? "safe" : "once",
     });
 
     tools.Add(new JsonObject
@@ -660,5 +667,5 @@ public partial class Program
     };
 
     static readonly string[] TableColumns =
-        { "tool", "method", "path", "operation_id", "seed", "area", "key", "headers", "paging", "page_size", "body", "response", "access" };
+        { "tool", "method", "path", "operation_id", "seed", "area", "key", "headers", "paging", "page_size", "body", "response", "access", "repeat" };
 }

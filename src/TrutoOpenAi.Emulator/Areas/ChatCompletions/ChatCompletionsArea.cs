@@ -57,6 +57,8 @@ public sealed class ChatCompletionsArea : IEmulatorArea
             var messages = ReadMessages(root, state);
             var n = (int)(body.OptionalInteger("n", 1, 128).Value ?? 1);
             var (_, stream) = body.OptionalBool("stream");
+            if (stream != true && root.TryGetProperty("stream_options", out var so) && so.ValueKind != JsonValueKind.Null)
+                throw ApiErrors.BadRequest("The 'stream_options' parameter is only allowed when 'stream' is enabled.", "stream_options", "invalid_value").Throw();
             var (_, storeFlag) = body.OptionalBool("store");
             var metadata = BatchesArea.ReadMetadata(body);
             JsonElement? schema = null;
@@ -121,7 +123,7 @@ public sealed class ChatCompletionsArea : IEmulatorArea
             {
                 var stored = completion.DeepClone().AsObject();
                 stored["metadata"] = Metadata(metadata);
-                var ids = messages.Select((m, i) => { var c = m.DeepClone().AsObject(); c["id"] = $"{id}-{i}"; return c; }).ToList();
+                var ids = messages.Select((m, i) => StoredMessage(m, $"{id}-{i}")).ToList();
                 store.Items[id] = new StoredCompletion { Id = id, Created = created, Completion = stored, Messages = ids };
                 lock (store.Order) store.Order.Add(id);
             }
@@ -262,6 +264,30 @@ public sealed class ChatCompletionsArea : IEmulatorArea
         return result;
     }
 
+    /// <summary>A request message as GET .../messages lists it: text content as <c>content</c>; content given as parts also
+    /// in <c>content_parts</c> (else null); <c>name</c>, and the tool fields when present.</summary>
+    private static JsonObject StoredMessage(JsonObject message, string id)
+    {
+        var stored = new JsonObject { ["id"] = id, ["role"] = message["role"]?.DeepClone() };
+        switch (message["content"])
+        {
+            case JsonArray parts:
+                var texts = parts.OfType<JsonObject>().Where(p => (string?)p["type"] == "text").Select(p => (string?)p["text"]).ToList();
+                stored["content"] = texts.Count > 0 ? string.Concat(texts) : null;
+                stored["name"] = message["name"]?.DeepClone();
+                stored["content_parts"] = parts.DeepClone();
+                break;
+            default:
+                stored["content"] = message["content"]?.DeepClone();
+                stored["name"] = message["name"]?.DeepClone();
+                stored["content_parts"] = null;
+                break;
+        }
+        if (message["tool_calls"] is JsonArray calls) stored["tool_calls"] = calls.DeepClone();
+        if (message["tool_call_id"] is { } callId) stored["tool_call_id"] = callId.DeepClone();
+        return stored;
+    }
+
     private static JsonArray ToolCalls(StandInAnswer answer) =>
         new(answer.FunctionCalls.Select(c => (JsonNode)new JsonObject
         {
@@ -316,17 +342,22 @@ public sealed class ChatCompletionsArea : IEmulatorArea
 
     private static IEnumerable<JsonObject> Chunks(JsonObject completion, StandInAnswer answer, int n, string finish, JsonObject? usage)
     {
-        JsonObject Chunk(JsonArray choices, JsonNode? usageValue = null) => new()
+        // With include_usage every chunk has "usage": null but the last, which has the usage and no choices; without it, no usage field.
+        JsonObject Chunk(JsonArray choices, JsonNode? usageValue = null)
         {
-            ["id"] = completion["id"]!.DeepClone(),
-            ["object"] = "chat.completion.chunk",
-            ["created"] = completion["created"]!.DeepClone(),
-            ["model"] = completion["model"]!.DeepClone(),
-            ["service_tier"] = "default",
-            ["system_fingerprint"] = "fp_standin",
-            ["choices"] = choices,
-            ["usage"] = usageValue,
-        };
+            var chunk = new JsonObject
+            {
+                ["id"] = completion["id"]!.DeepClone(),
+                ["object"] = "chat.completion.chunk",
+                ["created"] = completion["created"]!.DeepClone(),
+                ["model"] = completion["model"]!.DeepClone(),
+                ["service_tier"] = "default",
+                ["system_fingerprint"] = "fp_standin",
+                ["choices"] = choices,
+            };
+            if (usage is not null) chunk["usage"] = usageValue;
+            return chunk;
+        }
         JsonObject Choice(int index, JsonObject delta, string? reason = null) =>
             new() { ["index"] = index, ["delta"] = delta, ["logprobs"] = null, ["finish_reason"] = reason };
 

@@ -17,7 +17,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     /// messages; its own message comes back as an OpenAiInvalidRequest error. Writes the new message. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>$thread | Add-OpenAiThreadMessage 'What is 2 + 2?'</code>
+    /// <code>Get-OpenAiThread -Id thread_abc123 | Add-OpenAiThreadMessage 'What is 2 + 2?'</code>
     /// <para>Adds a user message to a thread.</para>
     /// </example>
     /// <example>

@@ -14,7 +14,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     /// steps. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>$run | Get-OpenAiThreadRunStep | Format-Table Type, Status, CompletedAt</code>
+    /// <code>Get-OpenAiThreadRun -ThreadId thread_abc123 -RunId run_abc123 | Get-OpenAiThreadRunStep | Format-Table Type, Status, CompletedAt</code>
     /// <para>Shows what a run did.</para>
     /// </example>
     [Cmdlet(VerbsCommon.Get, "OpenAiThreadRunStep", DefaultParameterSetName = ListSet, SupportsPaging = true)]

@@ -19,10 +19,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     /// sent. The run goes on (queued again); writes it, so it pipes into Wait-OpenAiThreadRun. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>$run = $run | Wait-OpenAiThreadRun
+    /// <code>$run = New-OpenAiThread -Message 'get_weather city=Oslo' | New-OpenAiThreadRun -AssistantId asst_abc123 | Wait-OpenAiThreadRun
     /// $outputs = @{}; foreach ($call in $run.ToolCalls) { $outputs[$call.Id] = '21 degrees' }
     /// $run | Submit-OpenAiThreadRunToolOutput -ToolOutput $outputs | Wait-OpenAiThreadRun</code>
-    /// <para>Answers every function call of a run and waits for it to finish.</para>
+    /// <para>Runs an assistant that has a get_weather function tool, answers every function call the run waits on
+    /// (requires_action), and waits for the run to finish.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Submit, "OpenAiThreadRunToolOutput", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OpenAiThreadRun))]

@@ -9,7 +9,6 @@ using System.Text.Json.Nodes;
 using TrutoOpenAi.Core;
 using TrutoOpenAi.Core.Models.Platform;
 using TrutoOpenAi.Core.Services;
-using TrutoOpenAi.PowerShell.Cmdlets.Responses;
 
 namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
 {
@@ -254,7 +253,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
                         throw Invalid($"a {input.BaseObject?.GetType().Name ?? "null"} is not a request (give -AsBatchRequest lines, objects with custom_id, url and body, or JSONL lines)");
                     var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
                     foreach (var pair in plain) fields[pair.Key.Replace("_", string.Empty)] = pair.Value;
-                    var body = fields.TryGetValue("body", out var b) && b != null ? InvokeOpenAiResponseCommand.ToJsonObject(b, "InputObject", "OpenAiInvalidBatchRequest") : null;
+                    var body = fields.TryGetValue("body", out var b) && b != null ? ModelInput.ToJsonObject(b, "InputObject", "OpenAiInvalidBatchRequest") : null;
                     request = new OpenAiBatchRequest
                     {
                         CustomId = fields.TryGetValue("customid", out var id) ? id?.ToString() ?? string.Empty : OpenAiBatchRequest.NewCustomId(),

@@ -39,8 +39,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        protected override int MaxPageSize => 1000;
-
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);

@@ -42,8 +42,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [Parameter(Position = 1)]
         public string? RoleId { get; set; }
 
-        protected override int MaxPageSize => 1000;
-
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);

@@ -40,8 +40,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [SupportsWildcards]
         public string? Email { get; set; }
 
-        protected override int MaxPageSize => 1000;
-
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);

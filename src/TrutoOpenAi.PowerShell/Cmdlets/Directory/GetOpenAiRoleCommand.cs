@@ -55,8 +55,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         [ValidateSet("builtin", "predefined", "custom", IgnoreCase = true)]
         public string? Type { get; set; }
 
-        protected override int MaxPageSize => 1000;
-
         protected override void ProcessRecord()
         {
             var service = new DirectoryService(Client);

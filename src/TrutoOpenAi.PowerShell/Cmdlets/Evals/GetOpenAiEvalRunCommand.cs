@@ -13,7 +13,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
     /// Get-OpenAiEvalRunOutputItem, Stop-OpenAiEvalRun and Remove-OpenAiEvalRun. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiEvalRun -EvalId $e.Id | Wait-OpenAiEvalRun | Get-OpenAiEvalRunOutputItem -Status fail</code>
+    /// <code>Get-OpenAiEvalRun -EvalId eval_abc123 | Wait-OpenAiEvalRun | Get-OpenAiEvalRunOutputItem -Status fail</code>
     /// <para>Waits for every run of an eval and lists the items that failed.</para>
     /// </example>
     /// <example>

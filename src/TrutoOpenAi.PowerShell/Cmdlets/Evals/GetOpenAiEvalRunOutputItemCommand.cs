@@ -12,7 +12,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
     /// one result per testing criterion (name, score, passed). With -OutputItemId, gets those items. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>Get-OpenAiEvalRun -EvalId $e.Id | Wait-OpenAiEvalRun | Get-OpenAiEvalRunOutputItem -Status fail</code>
+    /// <code>Get-OpenAiEvalRun -EvalId eval_abc123 | Wait-OpenAiEvalRun | Get-OpenAiEvalRunOutputItem -Status fail</code>
     /// <para>Lists the items that failed in every run of an eval, once the runs end.</para>
     /// </example>
     /// <example>

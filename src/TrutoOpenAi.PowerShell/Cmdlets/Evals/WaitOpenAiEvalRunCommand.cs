@@ -18,7 +18,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
     /// <para>Starts a run and waits for its grades.</para>
     /// </example>
     /// <example>
-    /// <code>Get-OpenAiEvalRun -EvalId $e.Id | Wait-OpenAiEvalRun -Timeout 600 | Get-OpenAiEvalRunOutputItem -Status fail</code>
+    /// <code>Get-OpenAiEvalRun -EvalId eval_abc123 | Wait-OpenAiEvalRun -Timeout 600 | Get-OpenAiEvalRunOutputItem -Status fail</code>
     /// <para>Waits up to ten minutes for each run of an eval, then lists the failed items.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "OpenAiEvalRun")]

@@ -54,8 +54,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Files
         [ValidateSet("Ascending", "Descending")]
         public string? Order { get; set; }
 
-        protected override int MaxPageSize => 10000;
-
         protected override string[] Ids => Id;
 
         protected override Task<OpenAiFile> GetAsync(string id, IOpenAiCallObserver observer, CancellationToken cancellationToken) =>

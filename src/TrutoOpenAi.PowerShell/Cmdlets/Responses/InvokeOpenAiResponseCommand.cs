@@ -153,10 +153,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         protected override void ProcessRecord()
         {
             JsonObject body;
-            Dictionary<string, CommandInfo> functions;
+            var functions = new FunctionRunner(this, InvokeFunction, MaxToolRound);
             try
             {
-                (body, functions) = BuildBody();
+                body = BuildBody(functions);
             }
             catch (OpenAiValidationException ex)
             {
@@ -173,7 +173,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             Try(Message, () => Run(body, functions));
         }
 
-        private void Run(JsonObject body, Dictionary<string, CommandInfo> functions)
+        private void Run(JsonObject body, FunctionRunner functions)
         {
             var service = new ResponseService(Client);
             for (var round = 0; ; round++)
@@ -181,28 +181,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
                 var response = Send(service, body);
                 if (response is null) return;
                 var calls = response.FunctionCalls;
-                if (calls.Count == 0 || InvokeFunction == "None" || response.Status != "completed" || !calls.All(c => functions.ContainsKey(c.Name)))
+                if (response.Status != "completed" || !functions.WillRun(calls))
                 {
                     if (!StreamEvent) WriteResponse(response);
                     return;
                 }
-                if (round + 1 >= MaxToolRound)
+                if (functions.LimitReached(round, response) is { } limit)
                 {
-                    WriteError(new ErrorRecord(new InvalidOperationException(
-                            $"The model still asked for functions after {MaxToolRound} rounds (-MaxToolRound); the last response is the TargetObject."),
-                        "OpenAiToolLoopLimit", ErrorCategory.LimitsExceeded, response));
+                    WriteError(limit);
                     return;
                 }
-                var outputs = new JsonArray();
-                foreach (var call in calls)
-                {
-                    if (InvokeFunction == "Confirm" && !ShouldContinue($"{call.Name} {call.Arguments}", "Run this function for the model?"))
-                    {
-                        outputs.Add(Output(call, "The user declined to run this function."));
-                        continue;
-                    }
-                    outputs.Add(Output(call, RunFunction(functions[call.Name], call)));
-                }
+                var results = functions.Run(calls);
+                var outputs = new JsonArray(calls.Select((call, i) => (JsonNode?)Output(call, results[i])).ToArray());
                 body = Continue(body, response, outputs);
             }
         }
@@ -228,39 +218,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         private static JsonObject Output(OpenAiFunctionCall call, string output) =>
             new JsonObject { ["type"] = "function_call_output", ["call_id"] = call.CallId, ["output"] = output };
 
-        private string RunFunction(CommandInfo command, OpenAiFunctionCall call)
-        {
-            var arguments = new Hashtable(StringComparer.OrdinalIgnoreCase);
-            try
-            {
-                using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(call.Arguments) ? "{}" : call.Arguments);
-                foreach (var property in document.RootElement.EnumerateObject()) arguments[property.Name] = ToPlain(property.Value);
-                WriteVerbose($"Running {command.Name} for the model ({call.CallId}).");
-                var results = InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($__command, $__arguments) & $__command @__arguments"), null, command, arguments);
-                var texts = results.Select(r => r?.BaseObject is string s ? s : r is null ? string.Empty
-                    : InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($o) $o | ConvertTo-Json -Depth 6 -Compress"), null, r).FirstOrDefault()?.ToString() ?? string.Empty);
-                return string.Join("\n", texts);
-            }
-            catch (Exception ex) when (ex is RuntimeException || ex is JsonException || ex is ArgumentException || ex is InvalidOperationException)
-            {
-                var message = (ex as RuntimeException)?.ErrorRecord?.Exception?.Message ?? ex.Message;
-                WriteWarning($"{command.Name} failed for the model ({call.CallId}): {message}");
-                return "Error: " + message;
-            }
-        }
-
-        private static object? ToPlain(JsonElement value) => value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.TryGetInt64(out var l) ? (object)l : value.GetDouble(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Array => value.EnumerateArray().Select(ToPlain).ToArray(),
-            JsonValueKind.Object => value.EnumerateObject().Aggregate(new Hashtable(), (h, p) => { h[p.Name] = ToPlain(p.Value); return h; }),
-            _ => null,
-        };
-
-        private (JsonObject, Dictionary<string, CommandInfo>) BuildBody()
+        private JsonObject BuildBody(FunctionRunner functions)
         {
             if (string.IsNullOrWhiteSpace(Model))
                 throw new OpenAiValidationException("Model", "-Model is required: name the model to answer (for example gpt-4o-mini).", "OpenAiMissingModel");
@@ -300,62 +258,23 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
                     throw new OpenAiValidationException("Tool", "A function tool needs a name.", "OpenAiInvalidTool");
                 tools.Add(definition);
             }
-            var functions = new Dictionary<string, CommandInfo>(StringComparer.Ordinal);
-            foreach (var entry in Function ?? Array.Empty<object>())
-            {
-                var command = ResolveCommand(entry);
-                functions[command.Name] = command;
-                tools.Add(FunctionTool.Describe(command));
-            }
+            foreach (var function in functions.Offer(Function)) tools.Add(function);
             if (tools.Count > 0) body["tools"] = tools;
             if (JsonSchema != null)
             {
                 var schema = FunctionTool.ReadSchema(JsonSchema);
                 body["text"] = new JsonObject { ["format"] = new JsonObject { ["type"] = "json_schema", ["name"] = SchemaName, ["schema"] = schema, ["strict"] = false } };
             }
-            if (AdditionalBody != null)
-                foreach (DictionaryEntry entry in AdditionalBody) body[entry.Key.ToString()!] = JsonNode.Parse(Core.Json.OpenAiJson.Serialize(entry.Value ?? ""));
-            return (body, functions);
+            ModelInput.Merge(body, AdditionalBody);
+            return body;
         }
 
-        private CommandInfo ResolveCommand(object entry)
-        {
-            var value = entry is PSObject ps ? ps.BaseObject : entry;
-            if (value is CommandInfo info) return info;
-            var name = value?.ToString() ?? string.Empty;
-            var found = InvokeCommand.GetCommand(name, CommandTypes.Function | CommandTypes.Cmdlet | CommandTypes.ExternalScript | CommandTypes.Alias);
-            if (found is AliasInfo alias && alias.ResolvedCommand != null) found = alias.ResolvedCommand;
-            return found ?? throw new OpenAiValidationException("Function", $"-Function '{name}' is not a command in this session.", "OpenAiFunctionNotFound");
-        }
+        private JsonObject ImagePart(string image) =>
+            image.StartsWith("file-", StringComparison.Ordinal)
+                ? new JsonObject { ["type"] = "input_image", ["file_id"] = image }
+                : new JsonObject { ["type"] = "input_image", ["image_url"] = ModelInput.ImageUrl(this, image) };
 
-        private JsonObject ImagePart(string image)
-        {
-            if (image.StartsWith("file-", StringComparison.Ordinal)) return new JsonObject { ["type"] = "input_image", ["file_id"] = image };
-            if (image.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || image.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                || image.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-                return new JsonObject { ["type"] = "input_image", ["image_url"] = image };
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(image);
-            if (!File.Exists(path)) throw new OpenAiValidationException("Image", $"-Image '{image}' does not exist.", "OpenAiImageNotFound");
-            var length = new FileInfo(path).Length;
-            if (length > 20 * 1024 * 1024)
-                throw new OpenAiValidationException("Image", $"-Image '{image}' is {length / 1048576.0:0.#} MB; inline images can be at most 20 MB (upload it with New-OpenAiFile and pass its id).", "OpenAiFileTooLarge");
-            var extension = Path.GetExtension(path).ToLowerInvariant();
-            var mime = extension switch { ".png" => "image/png", ".gif" => "image/gif", ".webp" => "image/webp", _ => "image/jpeg" };
-            return new JsonObject { ["type"] = "input_image", ["image_url"] = $"data:{mime};base64,{Convert.ToBase64String(File.ReadAllBytes(path))}" };
-        }
-
-        internal static JsonObject ToJsonObject(object value, string parameter, string errorId)
-        {
-            var raw = value is PSObject ps ? ps.BaseObject : value;
-            try
-            {
-                var text = raw is string s ? s : Core.Json.OpenAiJson.Serialize(FunctionTool.ToPlainObject(raw));
-                return JsonNode.Parse(text) as JsonObject ?? throw new OpenAiValidationException(parameter, $"-{parameter} must be an object (a hashtable or JSON object text).", errorId);
-            }
-            catch (JsonException ex)
-            {
-                throw new OpenAiValidationException(parameter, $"-{parameter} is not valid JSON: {ex.Message}", errorId);
-            }
-        }
+        /// <summary>Kept for callers in this area: <see cref="ModelInput.ToJsonObject"/>.</summary>
+        internal static JsonObject ToJsonObject(object value, string parameter, string errorId) => ModelInput.ToJsonObject(value, parameter, errorId);
     }
 }

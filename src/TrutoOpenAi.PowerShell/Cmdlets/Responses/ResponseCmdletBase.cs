@@ -28,7 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
                         WriteVerbose($"Background response {stream.ResponseId}: Stop-OpenAiResponse -Id {stream.ResponseId} cancels it on the server.");
                     if (item.Type == "response.output_text.delta" && !string.IsNullOrEmpty(item.Delta))
                     {
-                        WriteInformation(new HostInformationMessage { Message = item.Delta!, NoNewLine = true }, new[] { "PSHOST" });
+                        WriteHostText(item.Delta!);
                         wroteText = true;
                     }
                     if (emitEvents) WriteObject(item);
@@ -39,7 +39,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             }
             finally
             {
-                if (wroteText) WriteInformation(new HostInformationMessage { Message = string.Empty }, new[] { "PSHOST" });
+                if (wroteText) WriteHostText(string.Empty, endLine: true);
                 stream.Dispose();
                 if (stream.Resumes > 0) WriteVerbose($"The stream of {stream.ResponseId} was resumed {stream.Resumes} time(s).");
             }

@@ -24,9 +24,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Uploads
     /// <para>Uploads a small file as a single part and completes the upload.</para>
     /// </example>
     /// <example>
-    /// <code>$size = (Get-Item ./big.jsonl).Length; $chunk = 64MB
-    /// $parts = for ($o = 0; $o -lt $size; $o += $chunk) { Add-OpenAiUploadPart -UploadId $upload.Id -Path ./big.jsonl -Offset $o -Length ([math]::Min($chunk, $size - $o)) }</code>
-    /// <para>Sends a large file in 64 MB parts, one after the other (New-OpenAiFile -Chunked does this in parallel).</para>
+    /// <code>$upload = New-OpenAiUpload -Path ./big.jsonl -Purpose batch
+    /// $size = (Get-Item ./big.jsonl).Length; $chunk = 64MB
+    /// $parts = for ($o = 0; $o -lt $size; $o += $chunk) { Add-OpenAiUploadPart -UploadId $upload.Id -Path ./big.jsonl -Offset $o -Length ([math]::Min($chunk, $size - $o)) }
+    /// $parts | Complete-OpenAiUpload</code>
+    /// <para>Sends a large file in 64 MB parts, one after the other, and completes the upload (New-OpenAiFile -Chunked
+    /// sends the parts in parallel).</para>
     /// </example>
     [Cmdlet(VerbsCommon.Add, "OpenAiUploadPart", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = "Path")]
     [OutputType(typeof(OpenAiUploadPart))]

@@ -18,7 +18,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Uploads
     /// to the size the upload was created for (known for uploads started in this session, or given by -Bytes).</para>
     /// </remarks>
     /// <example>
-    /// <code>$parts | Complete-OpenAiUpload -Md5 (Get-FileHash ./big.jsonl -Algorithm MD5).Hash</code>
+    /// <code>$upload = New-OpenAiUpload -Path ./big.jsonl -Purpose batch
+    /// $parts = $upload | Add-OpenAiUploadPart -Path ./big.jsonl
+    /// $parts | Complete-OpenAiUpload -Md5 (Get-FileHash ./big.jsonl -Algorithm MD5).Hash</code>
     /// <para>Completes an upload with its parts in order and has the API check the MD5.</para>
     /// </example>
     /// <example>

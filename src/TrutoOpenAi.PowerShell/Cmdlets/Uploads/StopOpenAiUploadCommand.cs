@@ -11,8 +11,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Uploads
     /// New-OpenAiFile -Chunked cancels its upload by itself when it fails or is stopped with Ctrl+C. Needs an API key.</para>
     /// </remarks>
     /// <example>
-    /// <code>$upload | Stop-OpenAiUpload -Confirm:$false</code>
-    /// <para>Cancels an upload started with New-OpenAiUpload.</para>
+    /// <code>Stop-OpenAiUpload -Id upload_abc123 -Confirm:$false</code>
+    /// <para>Cancels an upload started with New-OpenAiUpload that will not be completed.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Stop, "OpenAiUpload", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(OpenAiUpload))]

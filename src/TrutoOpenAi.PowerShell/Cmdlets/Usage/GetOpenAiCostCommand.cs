@@ -78,8 +78,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
         public SwitchParameter Summarize { get; set; }
 
-        protected override int MaxPageSize => UsageEndpoint.Costs.MaxLimit("1d");
-
         protected override void ProcessRecord()
         {
             Try(ProjectId, () =>

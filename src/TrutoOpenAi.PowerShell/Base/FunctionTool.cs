@@ -7,9 +7,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrutoOpenAi.Core;
 
-namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
+namespace TrutoOpenAi.PowerShell
 {
-    /// <summary>Describes PowerShell commands as function tools and checks JSON schemas given by the user.</summary>
+    /// <summary>Describes PowerShell commands as function tools and checks JSON schemas given by the user (Invoke-OpenAiResponse,
+    /// Invoke-OpenAiChatCompletion).</summary>
     internal static class FunctionTool
     {
         private static readonly HashSet<string> CommonParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -62,7 +63,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             JsonObject schema;
             try
             {
-                schema = InvokeOpenAiResponseCommand.ToJsonObject(value, "JsonSchema", "OpenAiInvalidJsonSchema");
+                schema = ModelInput.ToJsonObject(value, "JsonSchema", "OpenAiInvalidJsonSchema");
             }
             catch (OpenAiValidationException ex)
             {
