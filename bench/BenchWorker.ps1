@@ -11,7 +11,7 @@
 #>
 param(
     [Parameter(Mandatory)]
-    [ValidateSet('List', 'Irm', 'FirstItem', 'PerCall', 'Memory', 'Parallel')]
+    [ValidateSet('List', 'Irm', 'FirstItem', 'PerCall', 'Memory', 'Parallel', 'Upload')]
     [string] $Scenario,
     [Parameter(Mandatory)] [string] $Module,
     [Parameter(Mandatory)] [string] $BaseUri,
@@ -19,7 +19,10 @@ param(
     [int] $Reps = 1,
     [int] $PageSize = 100,
     [int] $Tenants = 50,
-    [int] $Throttle = 8
+    [int] $Throttle = 8,
+    # Upload: the size of the sparse file to send through New-OpenAiFile's Uploads flow, in MB (0: the baseline, which
+    # sends a 1 KB file through the same flow, so the process has loaded and run everything but the bulk of the bytes).
+    [long] $SizeMB = 0
 )
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
@@ -66,7 +69,12 @@ function Invoke-IrmList([int] $Limit, [int] $Max) {
 }
 
 Import-Module $Module
-Connect-OpenAi -Name bench -BaseUri $BaseUri -AdminKey $secure
+if ($Scenario -eq 'Upload') {
+    if (-not $env:BENCH_API_KEY) { throw 'BENCH_API_KEY is not set.' }
+    Connect-OpenAi -Name bench -BaseUri $BaseUri -ApiKey (ConvertTo-SecureString $env:BENCH_API_KEY -AsPlainText -Force)
+} else {
+    Connect-OpenAi -Name bench -BaseUri $BaseUri -AdminKey $secure
+}
 
 switch ($Scenario) {
     'List' {
@@ -161,6 +169,24 @@ switch ($Scenario) {
                 single_items = $s.Result; single_seconds = $s.Seconds; single_items_per_second = $s.Result / $s.Seconds
                 parallel_items = $p.Result; parallel_seconds = $p.Seconds; parallel_items_per_second = $p.Result / $p.Seconds
             }
+        }
+    }
+    'Upload' {
+        # A fresh process per size: the peak working set (VmHWM) says how much the whole run ever held. The file is sparse
+        # (SetLength), so making it costs no disk writes; its parts are read from disk and streamed as they are sent.
+        $path = Join-Path ([IO.Path]::GetTempPath()) "truto-bench-upload-$PID.jsonl"
+        $bytes = if ($SizeMB -gt 0) { $SizeMB * 1MB } else { 1KB }
+        $stream = [IO.File]::Create($path)
+        try { $stream.SetLength($bytes) } finally { $stream.Dispose() }
+        try {
+            $m = Get-Seconds { New-OpenAiFile -Path $path -Purpose batch -Chunked -Confirm:$false }
+            if ($m.Result.Bytes -ne $bytes) { throw "The uploaded file has $($m.Result.Bytes) bytes, expected $bytes." }
+            $null = Remove-OpenAiFile -Id $m.Result.Id -Confirm:$false
+            $p = [System.Diagnostics.Process]::GetCurrentProcess()
+            $p.Refresh()
+            Out-Result @{ size_mb = $SizeMB; bytes = $bytes; seconds = $m.Seconds; peak_working_set = $p.PeakWorkingSet64; gc_count2 = [GC]::CollectionCount(2) }
+        } finally {
+            Remove-Item -LiteralPath $path -ErrorAction Ignore
         }
     }
 }

@@ -18,6 +18,9 @@
       4. first item         time until the first item of the listing reaches the pipeline vs one raw request
       5. per-call overhead  2,000 single Get-OpenAiProject -Id calls vs 2,000 raw HttpClient GETs
       6. concurrency        50 named connections under ForEach-Object -Parallel -ThrottleLimit 8 vs one connection
+      7. upload memory      peak working set of a fresh pwsh sending a 100 MB and a 1 GB sparse file through
+                            New-OpenAiFile's Uploads flow (-Chunked: 64 MB parts read from disk), as ratios to a fresh
+                            pwsh that sends a 1 KB file through the same flow
       plus the emulator's own request rate, to show it is not the bottleneck.
 
     Reports medians and ratios, never a pass/fail on wall time (the exit code is 0 unless something broke). Results go
@@ -33,6 +36,12 @@
 .PARAMETER NoDocs
     Do not rewrite the results table in docs/performance.md.
 
+.PARAMETER UploadOnly
+    Run only measurement 7 (upload memory) and update only its table in docs/performance.md.
+
+.PARAMETER UploadSizeMB
+    The sizes of the sparse files of measurement 7, in MB. Default 100 and 1024.
+
 .PARAMETER Stage
     The staged module folder (default out/TrutoOpenAi under the repository root).
 #>
@@ -41,6 +50,8 @@ param(
     [int] $Rounds = 5,
     [switch] $Quick,
     [switch] $NoDocs,
+    [switch] $UploadOnly,
+    [long[]] $UploadSizeMB = @(100, 1024),
     [string] $Stage
 )
 $ErrorActionPreference = 'Stop'
@@ -61,6 +72,7 @@ $null = New-Item -ItemType Directory -Force -Path $ResultsDir
 # Sizes
 $ListCount = 100000; $IrmCount = 20000; $MemSmall = 10000; $MemLarge = 200000; $Calls = 2000
 $Tenants = 50; $Throttle = 8; $PerTenant = 4000; $Seed = 200000
+if ($UploadOnly) { $Seed = 1000 }
 if ($Quick) {
     $Rounds = [Math]::Min($Rounds, 3); $ListCount = 20000; $IrmCount = 3000; $MemLarge = 50000; $Calls = 300; $PerTenant = 500; $Seed = 50000
 }
@@ -113,7 +125,9 @@ $RawDll = Join-Path $RawOut 'RawBaseline.dll'
 $token = { -join ((1..24) | ForEach-Object { '{0:x2}' -f (Get-Random -Maximum 256) }) }
 $adminKey = "sk-admin-bench-$(& $token)"
 $env:TRUTO_EMULATOR_ADMIN_KEY = $adminKey
-$env:TRUTO_EMULATOR_API_KEY = "sk-proj-bench-$(& $token)"
+$apiKey = "sk-proj-bench-$(& $token)"
+$env:TRUTO_EMULATOR_API_KEY = $apiKey
+$env:BENCH_API_KEY = $apiKey
 $env:TRUTO_EMULATOR_PARENT_PID = "$PID"
 $env:BENCH_ADMIN_KEY = $adminKey
 $env:RAWBASELINE_KEY = $adminKey
@@ -140,6 +154,7 @@ try {
 
     $loadStart = Get-Load
     $R = [ordered]@{}
+    if (-not $UploadOnly) {
 
     # ---- 1. import cost ------------------------------------------------------------------------------------
     Write-Step "1. Import cost ($ImportRounds rounds, bare / import+cmdlet / import+connect+request interleaved)"
@@ -241,6 +256,34 @@ try {
         parallel_vs_single = Get-Median ($par | ForEach-Object { $_.parallel_items_per_second / $_.single_items_per_second })
     }
     Write-Host ($R.concurrency | ConvertTo-Json -Compress)
+    }
+
+    # ---- 7. upload memory ----------------------------------------------------------------------------------
+    $UploadRounds = [Math]::Min($Rounds, 3)
+    Write-Step "7. Upload memory (fresh pwsh per run: 1 KB baseline vs $($UploadSizeMB -join ' MB, ') MB sparse files through the Uploads flow; $UploadRounds rounds)"
+    $uploadBase = @(); $uploads = [ordered]@{}
+    foreach ($size in $UploadSizeMB) { $uploads["$size"] = [System.Collections.Generic.List[object]]::new() }
+    for ($i = 0; $i -lt $UploadRounds; $i++) {
+        $b = Invoke-Worker 'Upload' @{ SizeMB = 0 }
+        $uploadBase += $b[0].peak_working_set / 1MB
+        $line = "  round {0}: baseline {1:n1} MB" -f $i, $uploadBase[-1]
+        foreach ($size in $UploadSizeMB) {
+            $u = Invoke-Worker 'Upload' @{ SizeMB = $size }
+            if ($u[0].bytes -ne $size * 1MB) { throw "The upload run sent $($u[0].bytes) bytes, expected $($size * 1MB)." }
+            $uploads["$size"].Add([pscustomobject]@{ PeakMB = $u[0].peak_working_set / 1MB; Seconds = $u[0].seconds; Ratio = ($u[0].peak_working_set / 1MB) / $uploadBase[-1] })
+            $line += ", {0} MB: {1:n1} MB in {2:n1} s" -f $size, $uploads["$size"][-1].PeakMB, $u[0].seconds
+        }
+        Write-Host $line
+    }
+    $R.upload = [ordered]@{ baseline_peak_mb = Get-Median $uploadBase; sizes = [ordered]@{} }
+    foreach ($size in $UploadSizeMB) {
+        $runs = $uploads["$size"]
+        $R.upload.sizes["$size"] = [ordered]@{
+            peak_mb = Get-Median ($runs.PeakMB); ratio = Get-Median ($runs.Ratio); seconds = Get-Median ($runs.Seconds)
+            mb_per_s = $size / (Get-Median ($runs.Seconds))
+        }
+    }
+    Write-Host ($R.upload | ConvertTo-Json -Compress -Depth 4)
 
     # ---- machine & report ----------------------------------------------------------------------------------
     $cpu = if (Test-Path /proc/cpuinfo) { ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':', 2)[1].Trim() } else { $env:PROCESSOR_IDENTIFIER }
@@ -256,16 +299,17 @@ try {
     }
 } finally {
     if (-not $Emulator.HasExited) { $Emulator.Kill(); $Emulator.WaitForExit(5000) | Out-Null }
-    Remove-Item env:BENCH_ADMIN_KEY, env:RAWBASELINE_KEY -ErrorAction Ignore
+    Remove-Item env:BENCH_ADMIN_KEY, env:BENCH_API_KEY, env:RAWBASELINE_KEY -ErrorAction Ignore
 }
 
 function F([double] $v, [string] $fmt = 'n0') { $v.ToString($fmt, [Globalization.CultureInfo]::InvariantCulture) }
 $m = $R.machine
 $goal = { param([bool] $ok) if ($ok) { 'met' } else { '**missed**' } }
-$table = @"
+$header = @"
 Measured $($m.date) on $($m.cpu), $($m.cores) cores, $($m.os); $($m.runtime), PowerShell $($m.pwsh); commit $($m.commit).
 Load average (1/5/15 min) $($m.load_start) at the start, $($m.load_end) at the end. Medians of $($m.rounds) rounds$(if ($m.quick) { ' (-Quick: reduced counts, not comparable with the goals)' }).
-
+"@
+$table = if ($UploadOnly) { '' } else { $header + "`n`n" + @"
 | # | measurement | module | baseline | ratio | goal |
 |---|---|---|---|---|---|
 | 1 | import + one cmdlet (fresh ``pwsh -NoProfile``) | $(F $R.import.import_cmdlet_s 'n3') s | bare pwsh $(F $R.import.bare_s 'n3') s | +$(F $R.import.delta_cmdlet_s 'n3') s | < +0.150 s: $(& $goal ($R.import.delta_cmdlet_s -lt 0.15)) |
@@ -278,26 +322,41 @@ Load average (1/5/15 min) $($m.load_start) at the start, $($m.load_end) at the e
 | 5b | per call: one Get-OpenAiProject -Id invocation per id | $(F $R.per_call.loop_ms 'n3') ms | raw GET $(F $R.per_call.raw_ms 'n3') ms; Invoke-RestMethod $(F $R.per_call.irm_ms 'n3') ms | +$(F $R.per_call.loop_overhead_ms 'n3') ms | (information) |
 | 6 | $($R.concurrency.tenants) connections x $(F $PerTenant), -Parallel -ThrottleLimit $Throttle | $(F $R.concurrency.parallel_items_per_s) obj/s | one connection, sequential: $(F $R.concurrency.single_items_per_s) obj/s | $(F $R.concurrency.parallel_vs_single 'n2') x | (information) |
 | - | emulator's own rate (4 concurrent raw clients) | | $(F $R.emulator.requests_per_second) req/s | raw paging used $(F $R.paging.raw_requests_per_s) req/s | not the bottleneck: $(& $goal ($R.emulator.requests_per_second -gt 1.2 * $R.paging.raw_requests_per_s)) |
+"@ }
+$uploadRows = foreach ($size in $UploadSizeMB) {
+    $u = $R.upload.sizes["$size"]
+    "| 7 | New-OpenAiFile -Chunked, $(F $size) MB sparse file (64 MB parts, $(F $u.mb_per_s 'n0') MB/s) | $(F $u.peak_mb 'n1') MB | 1 KB through the same flow: $(F $R.upload.baseline_peak_mb 'n1') MB | $(F $u.ratio 'n2') x | flat (< 1.25 x): $(& $goal ($u.ratio -lt 1.25)) |"
+}
+$uploadTable = $header + "`n`n" + @"
+| # | measurement | module | baseline | ratio | goal |
+|---|---|---|---|---|---|
+$($uploadRows -join "`n")
 "@
 
 $stamp = (Get-Date).ToUniversalTime().ToString('yyyyMMdd-HHmmss')
 $R | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath (Join-Path $ResultsDir "$stamp.json")
-$table | Set-Content -LiteralPath (Join-Path $ResultsDir "$stamp.md")
+($table + "`n" + $uploadTable) | Set-Content -LiteralPath (Join-Path $ResultsDir "$stamp.md")
 Write-Host ''
 Write-Host $table
+Write-Host $uploadTable
 Write-Host "results: bench/results/$stamp.json, bench/results/$stamp.md"
 
 if (-not $NoDocs) {
     $doc = Join-Path $RepoRoot 'docs/performance.md'
     if (Test-Path -LiteralPath $doc) {
         $text = Get-Content -Raw -LiteralPath $doc
-        $pattern = '(?s)(<!-- bench:results:start -->\r?\n).*?(\r?\n<!-- bench:results:end -->)'
-        if ($text -match $pattern) {
-            $text = [regex]::Replace($text, $pattern, { param($mm) $mm.Groups[1].Value + $table.TrimEnd() + $mm.Groups[2].Value })
-            Set-Content -LiteralPath $doc -Value $text -NoNewline
-            Write-Host 'docs/performance.md: results table updated.'
-        } else {
-            Write-Warning 'docs/performance.md has no bench:results markers: not updated.'
+        $sections = @(@{ Name = 'upload'; Table = $uploadTable })
+        if (-not $UploadOnly) { $sections = @(@{ Name = 'results'; Table = $table }) + $sections }
+        foreach ($section in $sections) {
+            $pattern = "(?s)(<!-- bench:$($section.Name):start -->\r?\n).*?(\r?\n<!-- bench:$($section.Name):end -->)"
+            if ($text -match $pattern) {
+                $body = $section.Table.TrimEnd()
+                $text = [regex]::Replace($text, $pattern, { param($mm) $mm.Groups[1].Value + $body + $mm.Groups[2].Value })
+                Write-Host "docs/performance.md: $($section.Name) table updated."
+            } else {
+                Write-Warning "docs/performance.md has no bench:$($section.Name) markers: not updated."
+            }
         }
+        Set-Content -LiteralPath $doc -Value $text -NoNewline
     }
 }

@@ -53,14 +53,25 @@ namespace TrutoOpenAi.Core.Services
         public Task<OpenAiResponse> CancelAsync(string responseId, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiResponse>(new OpenAiRequest(HttpMethod.Post, Path(responseId) + "/cancel"), observer, cancellationToken);
 
-        public ListPager<OpenAiResponseItem> ListInputItems(string responseId, int? limit, string? order)
+        /// <summary>Lists a response's input items (newest first unless <paramref name="order"/> is <c>asc</c>); each carries <see cref="OpenAiResponseItem.ResponseId"/>.</summary>
+        public ListPager<OpenAiResponseItem> ListInputItems(string responseId, int? limit, string? order, IEnumerable<string>? include = null)
         {
-            var request = new OpenAiRequest(HttpMethod.Get, Path(responseId) + "/input_items").WithQuery("limit", limit).WithQuery("order", order);
-            return new ListPager<OpenAiResponseItem>(_client, request, PagingStyle.CursorAfter, OpenAiObject.From<OpenAiResponseItem>);
+            var request = new OpenAiRequest(HttpMethod.Get, Path(responseId) + "/input_items").WithQuery("limit", limit).WithQuery("order", order).WithQuery("include[]", include);
+            return new ListPager<OpenAiResponseItem>(_client, request, PagingStyle.CursorAfter, element =>
+            {
+                var item = OpenAiObject.From<OpenAiResponseItem>(element);
+                item.ResponseId = responseId;
+                return item;
+            });
         }
 
+        /// <summary>Counts the input tokens of a request body (creates nothing).</summary>
         public Task<OpenAiResponseInputTokens> CountInputTokensAsync(JsonObject body, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
             _client.SendAsync<OpenAiResponseInputTokens>(new OpenAiRequest(HttpMethod.Post, "responses/input_tokens").WithJsonBody(body.ToJsonString()), observer, cancellationToken);
+
+        /// <summary>Compacts the input (and previous response) of <paramref name="body"/>.</summary>
+        public Task<OpenAiCompaction> CompactAsync(JsonObject body, IOpenAiCallObserver? observer, CancellationToken cancellationToken) =>
+            _client.SendAsync<OpenAiCompaction>(new OpenAiRequest(HttpMethod.Post, "responses/compact").WithJsonBody(body.ToJsonString()), observer, cancellationToken);
 
         /// <summary>One embeddings request for <paramref name="texts"/> (base64 on the wire, decoded to floats), in input order.</summary>
         public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, string model, int? dimensions,

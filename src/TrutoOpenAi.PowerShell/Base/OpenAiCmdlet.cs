@@ -25,6 +25,7 @@ namespace TrutoOpenAi.PowerShell
         [Parameter]
         [ConnectionTransformation]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.ConnectionNameCompleter))]
         public OpenAiConnection? Connection { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>

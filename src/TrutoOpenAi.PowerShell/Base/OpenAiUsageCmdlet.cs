@@ -31,6 +31,7 @@ namespace TrutoOpenAi.PowerShell
         /// <summary>Only usage of these projects (proj_...); also bound from piped projects. Rows are then grouped by project.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string[]? ProjectId { get; set; }
 
         /// <summary>The report's endpoint, e.g. <see cref="UsageEndpoint.Completions"/>.</summary>

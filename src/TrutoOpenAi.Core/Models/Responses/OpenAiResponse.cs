@@ -108,6 +108,7 @@ namespace TrutoOpenAi.Core.Models.Responses
     public sealed class OpenAiResponseInputTokens : OpenAiObject
     {
         public long InputTokens { get; set; }
+        public override string ToString() => $"{InputTokens} input tokens";
     }
 
     /// <summary>An input item of a response, or an item of a conversation (message, function call, function output...).</summary>
@@ -118,6 +119,21 @@ namespace TrutoOpenAi.Core.Models.Responses
         public string? Role { get; set; }
         public string? Status { get; set; }
         public JsonElement? Content { get; set; }
+        /// <summary>Function calls and their outputs: the call's id.</summary>
+        public string? CallId { get; set; }
+        /// <summary>Function calls: the function's name.</summary>
+        public string? Name { get; set; }
+        /// <summary>Function calls: the arguments as the JSON text the model wrote.</summary>
+        public string? Arguments { get; set; }
+
+        /// <summary>The conversation the item belongs to (set by the conversation cmdlets; not in the API object), so items
+        /// pipe into Remove-OpenAiConversationItem.</summary>
+        [JsonIgnore]
+        public string? ConversationId { get; set; }
+
+        /// <summary>The response the item is an input of (set by Get-OpenAiResponseInputItem; not in the API object).</summary>
+        [JsonIgnore]
+        public string? ResponseId { get; set; }
 
         /// <summary>The text parts of a message item, joined.</summary>
         [JsonIgnore]

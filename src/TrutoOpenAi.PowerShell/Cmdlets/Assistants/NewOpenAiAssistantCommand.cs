@@ -27,6 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
         /// <summary>The model the assistant uses, e.g. gpt-4o-mini.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string Model { get; set; } = string.Empty;
 
         /// <summary>The name of the assistant (up to 256 characters).</summary>

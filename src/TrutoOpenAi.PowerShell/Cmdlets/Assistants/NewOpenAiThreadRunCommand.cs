@@ -38,6 +38,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
         /// <summary>A model for this run instead of the assistant's.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>Instructions for this run instead of the assistant's.</summary>

@@ -37,6 +37,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
         /// <summary>The new model.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>The new name.</summary>

@@ -54,6 +54,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Audio
         /// <summary>The speech model: gpt-4o-mini-tts (default), tts-1 or tts-1-hd.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string Model { get; set; } = "gpt-4o-mini-tts";
 
         /// <summary>How to speak (tone, pace, accent); not for tts-1 and tts-1-hd.</summary>

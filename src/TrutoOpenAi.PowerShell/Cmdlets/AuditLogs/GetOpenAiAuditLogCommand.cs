@@ -47,6 +47,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.AuditLogs
         /// <summary>Only events scoped to these projects (proj_...); bound from piped projects.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string[]? ProjectId { get; set; }
 
         /// <summary>Only events performed by these actors: user ids, service account ids or API key tracking ids.</summary>

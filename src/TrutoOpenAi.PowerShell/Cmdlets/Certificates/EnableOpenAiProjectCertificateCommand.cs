@@ -26,6 +26,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Ids of the certificates to activate for the project (cert_...).</summary>

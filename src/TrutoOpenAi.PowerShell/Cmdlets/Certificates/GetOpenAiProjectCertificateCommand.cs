@@ -23,6 +23,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Certificates
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Only certificates whose name matches this pattern; wildcards are allowed.</summary>

@@ -41,6 +41,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
         /// <summary>Only completions of this model (asked of the API).</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>Only completions whose metadata has every one of these pairs (asked of the API).</summary>

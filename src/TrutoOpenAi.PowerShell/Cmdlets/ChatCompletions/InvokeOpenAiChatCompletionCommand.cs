@@ -76,6 +76,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
 
         /// <summary>The model, e.g. gpt-4o-mini (required unless a previous completion gives it).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>Images attached to -Message: local paths (sent inline) or URLs.</summary>

@@ -27,6 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
 
         /// <summary>Names of the connections to remove; the current connection when left out.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ConnectionNameCompleter))]
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord()

@@ -26,6 +26,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Connection
         /// <summary>Names of the connections to get; wildcards are allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = "ByName", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.ConnectionNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Gets only the current connection.</summary>

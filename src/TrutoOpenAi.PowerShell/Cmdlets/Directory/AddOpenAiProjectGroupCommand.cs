@@ -25,6 +25,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The group to give access (group_...).</summary>
@@ -35,6 +36,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         /// <summary>The project role the group gets (role_..., a role of this project).</summary>
         [Parameter(Mandatory = true, Position = 2)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RoleCompleter))]
         public string RoleId { get; set; } = string.Empty;
 
         private readonly Dictionary<string, string> _projects = new Dictionary<string, string>();

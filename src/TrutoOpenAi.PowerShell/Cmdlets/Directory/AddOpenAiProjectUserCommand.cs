@@ -27,6 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The organization user to add (user-...).</summary>

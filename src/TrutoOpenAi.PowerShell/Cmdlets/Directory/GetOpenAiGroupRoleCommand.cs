@@ -36,10 +36,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 
         /// <summary>The project, for the group's project role assignments; empty for organization roles.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>Only this assigned role (role_...): answered by the API's retrieve operation.</summary>
         [Parameter(Position = 1)]
+        [ArgumentCompleter(typeof(Completion.RoleCompleter))]
         public string? RoleId { get; set; }
 
         protected override void ProcessRecord()

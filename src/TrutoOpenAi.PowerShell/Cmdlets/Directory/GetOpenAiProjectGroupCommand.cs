@@ -29,6 +29,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Ids of the groups to get (group_...).</summary>

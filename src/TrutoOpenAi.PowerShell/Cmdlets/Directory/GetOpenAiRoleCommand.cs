@@ -38,16 +38,19 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 
         /// <summary>The project whose roles to get; without it, the organization's roles.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>Ids of RBAC roles to get (role_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RoleCompleter))]
         public string[] RoleId { get; set; } = new string[0];
 
         /// <summary>Only roles whose name matches; wildcards are allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.RoleCompleter))]
         public string? Name { get; set; }
 
         /// <summary>Only roles of this type: builtin, predefined or custom.</summary>

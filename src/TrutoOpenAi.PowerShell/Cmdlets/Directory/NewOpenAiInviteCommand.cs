@@ -45,6 +45,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 
         /// <summary>Projects the invitee joins on accepting.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string[]? ProjectId { get; set; }
 
         /// <summary>The role in the -ProjectId projects: member (the default) or owner.</summary>

@@ -44,6 +44,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
 
         /// <summary>The project to create the role in (proj_...); without it, an organization role.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         protected override void ProcessRecord()

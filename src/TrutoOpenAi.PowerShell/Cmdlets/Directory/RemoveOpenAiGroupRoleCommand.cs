@@ -32,10 +32,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         /// <summary>The role to unassign (role_...).</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RoleCompleter))]
         public string RoleId { get; set; } = string.Empty;
 
         /// <summary>The project, for a project role; empty for an organization role.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>Writes the role that was unassigned.</summary>

@@ -30,10 +30,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Directory
         /// <summary>The role to change (role_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.RoleCompleter))]
         public string RoleId { get; set; } = string.Empty;
 
         /// <summary>The project of a project role (proj_...); empty for an organization role.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>The new name of the role.</summary>

@@ -59,6 +59,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
         [Parameter(ParameterSetName = ItemSet)]
         [Parameter(ParameterSetName = FileSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>With -Model: the messages sent for each row (strings are user messages; hashtables are role/content messages), with {{item.field}} references.</summary>

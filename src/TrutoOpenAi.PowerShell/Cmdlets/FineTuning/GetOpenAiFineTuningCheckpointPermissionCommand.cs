@@ -34,6 +34,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
         /// <summary>Only this project's permission.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>The order by creation time: Ascending (oldest first) or Descending (newest first). Default: the API's (newest first).</summary>

@@ -32,6 +32,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
         /// <summary>The projects to grant access (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string[] ProjectId { get; set; } = new string[0];
 
         protected override void ProcessRecord()

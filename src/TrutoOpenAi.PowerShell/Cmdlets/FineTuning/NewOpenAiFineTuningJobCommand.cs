@@ -31,6 +31,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.FineTuningJobs
         /// <summary>The base model (or a fine-tuned model) to train, e.g. gpt-4o-mini-2024-07-18.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string Model { get; set; } = string.Empty;
 
         /// <summary>The uploaded training file (file-...), of purpose fine-tune.</summary>

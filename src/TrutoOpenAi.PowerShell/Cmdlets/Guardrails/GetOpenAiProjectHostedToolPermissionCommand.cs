@@ -27,6 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         protected override void ProcessRecord() =>

@@ -31,6 +31,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The retention type: organization_default, none, zero_data_retention, modified_abuse_monitoring, enhanced_zero_data_retention or enhanced_modified_abuse_monitoring.</summary>

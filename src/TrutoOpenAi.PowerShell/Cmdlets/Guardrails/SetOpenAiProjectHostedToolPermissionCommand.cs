@@ -38,6 +38,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The only tool types the project may use; every other tool type is disabled. An empty list disables all.</summary>

@@ -35,6 +35,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Guardrails
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The only models the project may call (an allow list). An empty list allows none.</summary>

@@ -16,6 +16,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Images
         /// <summary>The model: gpt-image-1.5 (default), gpt-image-1, gpt-image-1-mini, gpt-image-2; dall-e-3 (generation), chatgpt-image-latest (edits), dall-e-2.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string Model { get; set; } = "gpt-image-1.5";
 
         /// <summary>The size: 1024x1024, 1536x1024, 1024x1536 or auto (GPT models); 256x256, 512x512 (dall-e-2); 1792x1024, 1024x1792 (dall-e-3).</summary>

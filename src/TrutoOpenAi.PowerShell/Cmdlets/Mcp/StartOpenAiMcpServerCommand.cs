@@ -53,11 +53,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Mcp
         /// <summary>Offers only tools whose name matches one of these patterns (wildcards * and ?).</summary>
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.McpToolCompleter))]
         public string[]? Tool { get; set; }
 
         /// <summary>Leaves out the tools whose name matches one of these patterns (wildcards * and ?).</summary>
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.McpToolCompleter))]
         public string[]? ExcludeTool { get; set; }
 
         /// <summary>How much the server logs to stderr: Trace, Debug, Information (default), Warning, Error or None.</summary>

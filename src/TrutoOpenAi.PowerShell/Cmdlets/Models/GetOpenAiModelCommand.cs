@@ -39,6 +39,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Models
         [Alias("ModelId", "Model")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string[]? Id { get; set; }
 
         /// <summary>Only fine-tuned models (ids starting with ft:).</summary>

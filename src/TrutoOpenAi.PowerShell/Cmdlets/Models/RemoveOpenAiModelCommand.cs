@@ -31,6 +31,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Models
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ModelId", "Model")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string Id { get; set; } = string.Empty;
 
         protected override string TargetId => Id;

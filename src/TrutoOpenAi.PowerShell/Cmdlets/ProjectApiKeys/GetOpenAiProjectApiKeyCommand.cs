@@ -41,6 +41,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ProjectApiKeys
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Ids of the keys to get (key_...).</summary>

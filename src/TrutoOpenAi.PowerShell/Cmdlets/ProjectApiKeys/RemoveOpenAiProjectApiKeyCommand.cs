@@ -32,6 +32,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ProjectApiKeys
         /// <summary>The id of the project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The id of the API key to delete (key_...).</summary>

@@ -37,11 +37,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Projects
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string[] Id { get; set; } = new string[0];
 
         /// <summary>Only projects whose name matches this pattern; wildcards are allowed.</summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? Name { get; set; }
 
         /// <summary>Includes archived projects, which the API leaves out by default.</summary>

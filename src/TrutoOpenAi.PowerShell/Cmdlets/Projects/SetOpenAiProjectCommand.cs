@@ -32,6 +32,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Projects
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ProjectId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string Id { get; set; } = string.Empty;
 
         /// <summary>The new name of the project.</summary>

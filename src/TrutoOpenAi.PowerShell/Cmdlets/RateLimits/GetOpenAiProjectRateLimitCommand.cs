@@ -26,11 +26,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.RateLimits
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Only limits of models matching this pattern, e.g. 'gpt-4*'; wildcards are allowed.</summary>
         [Parameter(Position = 1)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         protected override void ProcessRecord()

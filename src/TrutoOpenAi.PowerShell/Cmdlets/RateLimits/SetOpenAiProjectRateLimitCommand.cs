@@ -27,6 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.RateLimits
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The rate limit to change (rl_...); one exists per model.</summary>

@@ -65,6 +65,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         /// <summary>The model (required), e.g. gpt-4o-mini.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>System-level instructions for this response.</summary>

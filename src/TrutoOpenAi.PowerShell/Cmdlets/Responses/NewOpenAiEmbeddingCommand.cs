@@ -32,6 +32,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         /// <summary>The embedding model (default text-embedding-3-small).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string Model { get; set; } = "text-embedding-3-small";
 
         /// <summary>The vector length (text-embedding-3 models).</summary>

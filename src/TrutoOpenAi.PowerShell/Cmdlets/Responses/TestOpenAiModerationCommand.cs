@@ -27,6 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         /// <summary>The moderation model (default: the API's, omni-moderation-latest).</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>Write only whether any input was flagged.</summary>

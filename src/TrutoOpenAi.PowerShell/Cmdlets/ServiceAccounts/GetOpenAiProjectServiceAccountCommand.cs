@@ -31,6 +31,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ServiceAccounts
         /// <summary>The project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>Ids of the service accounts to get (svc_acct_...).</summary>

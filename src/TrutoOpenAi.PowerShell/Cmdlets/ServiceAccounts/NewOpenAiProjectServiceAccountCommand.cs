@@ -28,6 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ServiceAccounts
         /// <summary>The project to create the service account in (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The service account's name. Not bound from the pipeline, so piping projects never names accounts after them.</summary>

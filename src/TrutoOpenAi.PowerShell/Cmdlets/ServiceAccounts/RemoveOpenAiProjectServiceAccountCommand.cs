@@ -26,6 +26,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ServiceAccounts
         /// <summary>The id of the project (proj_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string ProjectId { get; set; } = string.Empty;
 
         /// <summary>The id of the service account to delete (svc_acct_...).</summary>

@@ -54,6 +54,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         /// <summary>Only these projects (proj_...); also bound from piped projects.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string[]? ProjectId { get; set; }
 
         /// <summary>The report's title.</summary>

@@ -62,6 +62,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         /// <summary>Only costs of these projects (proj_...); also bound from piped projects. Rows are then grouped by project.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string[]? ProjectId { get; set; }
 
         /// <summary>Only costs of these API keys (key_...).</summary>

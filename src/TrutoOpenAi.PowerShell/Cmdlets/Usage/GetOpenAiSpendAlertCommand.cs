@@ -33,6 +33,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
 
         /// <summary>The project whose alerts to get (proj_...); leave it out for the organization's alerts.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>Ids of the alerts to get (alert_...).</summary>

@@ -28,6 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     {
         /// <summary>The project whose limit to get (proj_...); leave it out for the organization's.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         protected override void ProcessRecord()

@@ -47,6 +47,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         /// <summary>Only usage of these models (e.g. gpt-4o-2024-08-06).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string[]? Model { get; set; }
 
         /// <summary>$true: only batch jobs; $false: only non-batch requests. Leave it out for both.</summary>

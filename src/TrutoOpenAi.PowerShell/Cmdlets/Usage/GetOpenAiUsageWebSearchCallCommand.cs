@@ -43,6 +43,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
         /// <summary>Only usage of these models (e.g. gpt-4o-2024-08-06).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string[]? Model { get; set; }
 
         /// <summary>Only searches with these search context sizes.</summary>

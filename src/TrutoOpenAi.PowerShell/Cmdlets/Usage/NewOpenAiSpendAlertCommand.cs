@@ -28,6 +28,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     {
         /// <summary>The project to watch (proj_...); leave it out for the organization.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>The threshold in dollars (e.g. 1000 or 99.50); the API stores it in cents.</summary>

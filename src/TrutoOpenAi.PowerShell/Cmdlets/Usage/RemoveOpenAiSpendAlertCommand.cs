@@ -23,6 +23,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     {
         /// <summary>The project of the alert (proj_...); leave it out for an organization alert.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>The id of the alert to delete (alert_...).</summary>

@@ -23,6 +23,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     {
         /// <summary>The project whose limit to delete (proj_...); leave it out for the organization's.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>Writes the limit that was deleted.</summary>

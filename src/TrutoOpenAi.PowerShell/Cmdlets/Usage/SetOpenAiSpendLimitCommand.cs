@@ -26,6 +26,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Usage
     {
         /// <summary>The project to limit (proj_...); leave it out for the organization.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(Completion.ProjectCompleter))]
         public string? ProjectId { get; set; }
 
         /// <summary>The limit in dollars per month (at least 0.01).</summary>
