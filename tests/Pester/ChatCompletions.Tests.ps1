@@ -161,6 +161,24 @@ Describe 'Chat completions against the emulator' {
         $partial.FinishReason | Should -BeNullOrEmpty
     }
 
+    It 'Stop() on a streaming pipeline ends it while the server still holds the stream open' {
+        # [hold] makes the emulator wait (up to 2 minutes) after the first text chunk: the stream is open until the client closes it.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement()
+            $null = $ps.AddCommand('Invoke-OpenAiChatCompletion').AddParameter('Model', 'gpt-4o-mini').AddParameter('Message', '[hold] keep streaming').
+                AddParameter('Stream', $true).AddParameter('Connection', (Get-OpenAiConnection -Name 'chat-tests')).AddParameter('Confirm', $false)
+            $async = $ps.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            while ($ps.Streams.Information.Count -eq 0 -and -not $async.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $ps.Streams.Information.Count | Should -BeGreaterThan 0 -Because 'the first text arrived before the stream was held'
+            $async.IsCompleted | Should -BeFalse -Because 'the server holds the stream open'
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            (@($ps.Streams.Information | ForEach-Object { $_.MessageData.Message }) -join '') | Should -Be 'You '
+        } finally { $ps.Dispose() }
+    }
+
     It 'sends -Image inline as an image_url part, with the other request options' {
         $png = Join-Path $TestDrive 'dot.png'
         [IO.File]::WriteAllBytes($png, [byte[]](0x89, 0x50, 0x4E, 0x47, 1, 2, 3))

@@ -21,6 +21,11 @@ internal static class EventStreamWriter
     /// <summary>The marker <c>[hold]</c>: after the first text delta the stream waits (up to 2 minutes) for the client to close it.</summary>
     public static bool Hold(string? text) => text?.Contains("[hold]", StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>A chat chunk that carries text (not the first chunk, which only names the role).</summary>
+    private static bool IsChatText(JsonObject item) =>
+        item["choices"] is JsonArray { Count: > 0 } choices && choices[0]?["delta"]?["content"] is JsonValue content
+        && content.TryGetValue<string>(out var text) && text.Length > 0;
+
     public static void Begin(HttpContext context)
     {
         context.Response.StatusCode = 200;
@@ -52,7 +57,7 @@ internal static class EventStreamWriter
                     // so the client would see a failed request rather than a stream that stopped.
                     return false;
                 }
-                if (hold && !held && ((string?)item["type"] is "response.output_text.delta" || item["choices"] is JsonArray))
+                if (hold && !held && ((string?)item["type"] is "response.output_text.delta" || IsChatText(item)))
                 {
                     held = true;
                     await Task.Delay(TimeSpan.FromMinutes(2), aborted);

@@ -230,8 +230,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
             }
             finally
             {
-                if (wroteText) WriteHostText(string.Empty, endLine: true);
+                // Close the connection first: after Ctrl+C, writing throws (PipelineStoppedException).
                 stream.Dispose();
+                if (wroteText && !CancellationToken.IsCancellationRequested) WriteHostText(string.Empty, endLine: true);
             }
             return chunks.ToCompletion();
         }

@@ -39,8 +39,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             }
             finally
             {
-                if (wroteText) WriteHostText(string.Empty, endLine: true);
+                // Close the connection first: after Ctrl+C, writing throws (PipelineStoppedException).
                 stream.Dispose();
+                if (wroteText && !CancellationToken.IsCancellationRequested) WriteHostText(string.Empty, endLine: true);
                 if (stream.Resumes > 0) WriteVerbose($"The stream of {stream.ResponseId} was resumed {stream.Resumes} time(s).");
             }
             return final;
