@@ -139,7 +139,11 @@ namespace TrutoOpenAi.Core
 
             var rate = RateLimitStatus.FromHeaders(response.Headers, _time.GetUtcNow());
             if (rate != null) RateLimit = rate;
-            if (response.IsSuccessStatusCode) return response;
+            if (response.IsSuccessStatusCode)
+            {
+                if (observer is IOpenAiPollObserver poller && ReadPollAfter(response) is TimeSpan after) poller.OnPollAfter(after);
+                return response;
+            }
             using (response)
             {
                 var error = await ToApiExceptionAsync(request, response).ConfigureAwait(false);
@@ -280,6 +284,16 @@ namespace TrutoOpenAi.Core
             var retryAfter = RetryPolicy.ReadRetryAfter(response.Headers, _time.GetUtcNow());
             return new OpenAiApiException((int)response.StatusCode, message, type, code, param, requestId,
                 request.Method.Method, "/" + request.Path, retryAfter);
+        }
+
+        /// <summary>The <c>openai-poll-after-ms</c> header (a whole number of milliseconds, capped at an hour), or null.</summary>
+        internal static TimeSpan? ReadPollAfter(HttpResponseMessage response)
+        {
+            if (!response.Headers.TryGetValues("openai-poll-after-ms", out var values)) return null;
+            foreach (var value in values)
+                if (long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+                    return TimeSpan.FromMilliseconds(Math.Min(ms, 3_600_000));
+            return null;
         }
 
         /// <summary>Error bodies are read up to 64 KB: a huge one must not become a huge error record (or exhaust memory).</summary>

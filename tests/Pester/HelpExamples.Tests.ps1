@@ -102,10 +102,12 @@ BeforeAll {
     }
 
     function script:Test-Waits([string] $Code) {
-        # A Wait-* command, or any command given a -Wait switch: the example needs the emulator clock to move.
+        # A Wait-* command, Invoke-OpenAiBatch (it waits for its batches), or any command given a -Wait switch: the
+        # example needs the emulator clock to move.
         $ast = [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref]$null, [ref]$null)
         [bool]@($ast.FindAll({ param($n)
                     ($n -is [System.Management.Automation.Language.CommandAst] -and $n.GetCommandName() -like 'Wait-*') -or
+                    ($n -is [System.Management.Automation.Language.CommandAst] -and $n.GetCommandName() -eq 'Invoke-OpenAiBatch') -or
                     ($n -is [System.Management.Automation.Language.CommandParameterAst] -and $n.ParameterName -eq 'Wait') }, $true)).Count
     }
 
@@ -176,7 +178,7 @@ Describe 'Help example <Command> #<Number>' -ForEach $Examples {
             # Unattended: what would prompt a user (ConfirmImpact High) goes ahead.
             $ConfirmPreference = 'None'
             # Waiters poll without pausing: progress comes from the ticking clock, not from time passing.
-            $PSDefaultParameterValues = @{ 'Wait-*:PollInterval' = 0.05; 'Wait-*:Timeout' = 600 }   # the timeout: a waiter that never ends fails instead of hanging the suite
+            $PSDefaultParameterValues = @{ 'Wait-*:PollInterval' = 0.05; 'Wait-*:Timeout' = 600; 'Invoke-OpenAiBatch:PollInterval' = 0.05; 'Invoke-OpenAiBatch:Timeout' = 600 }   # the timeout: a waiter that never ends fails instead of hanging the suite
             $all = @(& ([scriptblock]::Create($resolved)) 2>&1 3>$null)
         } catch {
             $all = @($_)

@@ -200,9 +200,31 @@ function Add-EmulatorSeed {
 
 Set-Alias -Name Get-EmulatorLog -Value Get-EmulatorRequest
 
+function Start-WaitingCommand {
+    <#
+    Runs -Script (given -Parameters) in a new runspace that imports the staged module, and returns once it has written a
+    progress record of -Activity for -Count different targets (so it is waiting on them), or has ended: an object with
+    PowerShell and Async. The caller then moves the emulator clock, calls .PowerShell.EndInvoke(.Async) and disposes
+    .PowerShell. Nothing here depends on timing: it waits for an event (with a generous deadline against a hang).
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)][string] $Script, [hashtable] $Parameters = @{}, [Parameter(Mandatory)][string] $Activity, [int] $Count = 1)
+    $ps = [powershell]::Create()
+    $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path (Get-TrutoModulePath) 'TrutoOpenAi.psd1')).AddStatement()
+    $null = $ps.AddScript($Script)
+    foreach ($name in $Parameters.Keys) { $null = $ps.AddParameter($name, $Parameters[$name]) }
+    $async = $ps.BeginInvoke()
+    $deadline = [DateTime]::UtcNow.AddSeconds(180)
+    while (-not $async.IsCompleted -and [DateTime]::UtcNow -lt $deadline -and
+        @($ps.Streams.Progress | Where-Object Activity -eq $Activity | ForEach-Object CurrentOperation | Sort-Object -Unique).Count -lt $Count) {
+        Start-Sleep -Milliseconds 20
+    }
+    [pscustomobject]@{ PowerShell = $ps; Async = $async }
+}
+
 Export-ModuleMember -Alias 'Get-EmulatorLog' -Function @(
     'Get-TrutoRepoRoot', 'Get-TrutoModulePath', 'Import-TrutoModule',
     'Initialize-TrutoTest', 'Complete-TrutoTest', 'Start-TestEmulator', 'Stop-TestEmulator',
     'Invoke-EmulatorControl', 'Get-EmulatorRequest', 'Get-EmulatorSeq', 'Clear-EmulatorRequest',
-    'Set-EmulatorFault', 'Clear-EmulatorFault', 'Reset-Emulator', 'Add-EmulatorSeed'
+    'Set-EmulatorFault', 'Clear-EmulatorFault', 'Reset-Emulator', 'Add-EmulatorSeed', 'Start-WaitingCommand'
 )

@@ -90,7 +90,7 @@ namespace TrutoOpenAi.Core.Services
             {
                 var index = item.GetProperty("index").GetInt32();
                 var embedding = item.GetProperty("embedding");
-                vectors[index] = embedding.ValueKind == JsonValueKind.String ? Decode(embedding.GetString()!) : embedding.EnumerateArray().Select(v => v.GetSingle()).ToArray();
+                vectors[index] = embedding.ValueKind == JsonValueKind.String ? DecodeEmbedding(embedding.GetString()!) : embedding.EnumerateArray().Select(v => v.GetSingle()).ToArray();
             }
             if (vectors.Any(v => v is null)) throw new OpenAiResponseException("The embeddings answer lacks a vector for some inputs.");
             return vectors;
@@ -114,7 +114,7 @@ namespace TrutoOpenAi.Core.Services
             }).ToList();
         }
 
-        private static float[] Decode(string base64)
+        internal static float[] DecodeEmbedding(string base64)
         {
             var bytes = System.Convert.FromBase64String(base64);
             var floats = new float[bytes.Length / 4];

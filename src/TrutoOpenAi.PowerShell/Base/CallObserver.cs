@@ -9,7 +9,7 @@ namespace TrutoOpenAi.PowerShell
     /// Collects what the core reports from pool threads (requests, answers, retries) so the cmdlet can write it
     /// on the pipeline thread, the only thread PowerShell lets write. Keys are never in these messages.
     /// </summary>
-    internal sealed class CallObserver : IOpenAiCallObserver, Core.Json.IOpenAiReadObserver
+    internal sealed class CallObserver : IOpenAiCallObserver, Core.Json.IOpenAiReadObserver, IOpenAiPollObserver
     {
         private readonly ConcurrentQueue<CallMessage> _messages = new ConcurrentQueue<CallMessage>();
         private readonly SemaphoreSlim _wake = new SemaphoreSlim(0);
@@ -34,6 +34,11 @@ namespace TrutoOpenAi.PowerShell
             _messages.Enqueue(new CallMessage(CallMessageKind.Progress, record.Activity, record));
             _wake.Release();
         }
+
+        /// <summary>The latest openai-poll-after-ms the API sent during this call, if any (read by the shared poller).</summary>
+        public TimeSpan? PollAfter { get; private set; }
+
+        public void OnPollAfter(TimeSpan after) => PollAfter = after;
 
         public void OnReadProblem(string message) => Enqueue(CallMessageKind.Verbose, message);
 

@@ -11,7 +11,7 @@ namespace TrutoOpenAi.PowerShell
     /// then the OPENAI_* environment variables), cancels on Ctrl+C, runs core calls while writing their trace on
     /// the pipeline thread, and turns exceptions into ErrorRecords with stable ErrorIds.
     /// </summary>
-    public abstract class OpenAiCmdlet : PSCmdlet, IDisposable
+    public abstract partial class OpenAiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private OpenAiConnection? _connection;

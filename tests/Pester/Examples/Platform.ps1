@@ -20,13 +20,15 @@
         $tune = New-OpenAiFile -Path (Join-Path $dir 'train.jsonl') -Purpose fine-tune
         $docs = @(Get-ChildItem (Join-Path $dir 'docs') | New-OpenAiFile -Purpose assistants)
         $World.BatchFile = $batchFile.Id; $World.TuneFile = $tune.Id; $World.DocFiles = @($docs.Id)
-        $null = New-OpenAiBatch -InputFileId $batchFile.Id -Endpoint /v1/chat/completions -Metadata @{ job = 'nightly' } -Confirm:$false
+        $World.DoneBatchId = (New-OpenAiBatch -InputFileId $batchFile.Id -Endpoint /v1/chat/completions -Metadata @{ job = 'nightly' } -Confirm:$false).Id
         $job = New-OpenAiFineTuningJob -Model gpt-4o-mini-2024-07-18 -TrainingFile $tune.Id -Suffix support -Metadata @{ team = 'support' } -Confirm:$false
         $World.JobId = $job.Id
         $vs = New-OpenAiVectorStore -Name 'support docs' -FileId $docs[0].Id -Confirm:$false
         $World.VectorStoreId = $vs.Id
         $null = New-OpenAiVectorStore -Name 'docs-2024' -Confirm:$false
-        $World.Advance.Invoke(30)   # batch completed (its output file), job succeeded (checkpoints), store files indexed
+        $World.PolicyStoreId = (New-OpenAiVectorStore -Name 'policies' -Confirm:$false).Id
+        $World.DoneFileBatchId = (New-OpenAiVectorStoreFileBatch -VectorStoreId $World.PolicyStoreId -FileId $docs[1].Id -Confirm:$false).Id
+        $World.Advance.Invoke(30)   # batch completed (its output file), job succeeded (checkpoints), store files and file batch indexed
         $null = Get-OpenAiBatch
         $null = New-OpenAiBatch -InputFileId $batchFile.Id -Endpoint /v1/chat/completions -Metadata @{ job = 'nightly' } -Confirm:$false
         $World.BatchId = (New-OpenAiBatch -InputFileId $World.EmbeddingFile -Endpoint /v1/embeddings -Confirm:$false).Id
@@ -56,6 +58,9 @@
         'file-a\b'       = { param($World) $World.DocFiles[0] }
         'file-b\b'       = { param($World) $World.DocFiles[1] }
         'batch_abc123\b' = { param($World) $World.BatchId }
+        'batch_def456\b' = { param($World) $World.DoneBatchId }   # a completed batch
+        'vs_def456\b'    = { param($World) $World.PolicyStoreId }
+        'vsfb_def456\b'  = { param($World) $World.DoneFileBatchId }   # a processed file batch
         # ftjob-abc123 is the succeeded job, except where the example needs a job it can pause, resume or cancel.
         'ftjob-abc123\b' = { param($World, $Code)
             if ($Code -match 'Resume-') { $World.PausedJobId } elseif ($Code -match 'Suspend-|Stop-') { $World.RunningJobId } else { $World.JobId } }

@@ -8,10 +8,14 @@ namespace TrutoOpenAi.Emulator.Areas.Batches;
 /// Batches: GET /batches (newest first, limit 1-100 default 20, after), POST /batches (input_file_id of an existing file
 /// with purpose batch, endpoint in the spec's enum, completion_window 24h, metadata up to 16 string pairs),
 /// GET /batches/{batch_id}, POST /batches/{batch_id}/cancel (only while validating, in_progress or finalizing; a
-/// cancelling batch answers as it is). The lifecycle is described on <see cref="BatchStore"/>.
+/// cancelling batch answers as it is). The lifecycle is described on <see cref="BatchStore"/>. GET of a batch that has not
+/// ended carries <c>openai-poll-after-ms: 100</c>, the header OpenAI's pollers honour.
 /// </summary>
 public sealed class BatchesArea : IEmulatorArea
 {
+    /// <summary>The openai-poll-after-ms sent with a batch still running.</summary>
+    public const int PollAfterMs = 100;
+
     public static readonly string[] Endpoints =
         ["/v1/responses", "/v1/chat/completions", "/v1/embeddings", "/v1/completions", "/v1/moderations", "/v1/images/generations", "/v1/images/edits", "/v1/videos"];
 
@@ -27,9 +31,9 @@ public sealed class BatchesArea : IEmulatorArea
             return Results.Json(CursorList.Page(store.Items, query, store.View), EmulatorJson.Options);
         });
 
-        batches.MapPost("", async (HttpRequest request) =>
+        batches.MapPost("", async (HttpContext context) =>
         {
-            var body = await JsonBody.ReadAsync(request);
+            var body = await JsonBody.ReadAsync(context.Request);
             var inputFileId = body.RequiredString("input_file_id");
             var endpoint = body.RequiredString("endpoint");
             if (!Endpoints.Contains(endpoint))
@@ -44,7 +48,8 @@ public sealed class BatchesArea : IEmulatorArea
             if (input.Purpose != "batch")
                 throw ApiErrors.BadRequest($"Invalid 'input_file_id': file {inputFileId} has purpose '{input.Purpose}'; batch input files must be uploaded with purpose 'batch'.", "input_file_id", "invalid_value").Throw();
 
-            var (ids, model, errors) = BatchStore.ParseInput(input.Content, endpoint);
+            var (lines, model, errors) = BatchStore.ParseInput(input.Content, endpoint);
+            var runs = errors.Count == 0 ? await BatchRunner.RunAsync(context, state, endpoint, lines) : [];
             var batch = store.Items.Append(last => new BatchRecord
             {
                 Id = state.Ids.New("batch_"),
@@ -54,14 +59,21 @@ public sealed class BatchesArea : IEmulatorArea
                 CreatedAt = Math.Max(state.Clock.UnixSeconds, last?.CreatedAt ?? 0),
                 Model = model,
                 Metadata = metadata,
-                CustomIds = ids,
+                CustomIds = lines.Select(l => l.CustomId).ToList(),
                 ValidationErrors = errors,
+                Runs = runs,
             });
             return Results.Json(store.View(batch), EmulatorJson.Options);
         });
 
-        batches.MapGet("/{batch_id}", (string batch_id) =>
-            store.Items.Get(batch_id) is { } batch ? Results.Json(store.View(batch), EmulatorJson.Options) : ApiErrors.NoSuch("batch", batch_id).ToResult());
+        batches.MapGet("/{batch_id}", (HttpContext context, string batch_id) =>
+        {
+            if (store.Items.Get(batch_id) is not { } batch) return ApiErrors.NoSuch("batch", batch_id).ToResult();
+            var view = store.View(batch);
+            if (view.Status is "validating" or "in_progress" or "finalizing" or "cancelling")
+                context.Response.Headers["openai-poll-after-ms"] = PollAfterMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(view, EmulatorJson.Options);
+        });
 
         batches.MapPost("/{batch_id}/cancel", (string batch_id) =>
         {

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using TrutoOpenAi.Core;
 using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Assistants;
 using TrutoOpenAi.Core.Services;
@@ -26,7 +27,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "OpenAiThreadRun")]
     [OutputType(typeof(OpenAiThreadRun))]
-    public sealed class WaitOpenAiThreadRunCommand : RunWaitCmdlet<OpenAiThreadRun>
+    public sealed class WaitOpenAiThreadRunCommand : OpenAiWaitCmdlet<OpenAiThreadRun>
     {
         /// <summary>The id of the thread (thread_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -43,20 +44,17 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
 
         protected override string Describe(OpenAiThreadRun run) => $"Run {run.Id} of thread {run.ThreadId}";
 
-        protected override Task<OpenAiThreadRun> ReadAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
-            new AssistantsService(Client).GetRunAsync(ThreadId, Id, observer, cancellationToken);
-
-        protected override (RunState, string, int, string?, string?) Classify(OpenAiThreadRun run)
+        protected override PollStatus Classify(OpenAiThreadRun run)
         {
             var status = run.Status ?? "unknown";
             return status switch
             {
-                "completed" => (RunState.Done, status, 100, null, null),
-                "requires_action" => (RunState.Done, $"requires_action: {run.ToolCalls.Count} tool call(s) to answer", -1, null, null),
-                "cancelled" => (RunState.Stopped, status, -1, null, null),
-                "failed" or "expired" => (RunState.Failed, status, -1, run.LastError?.Code, run.LastError?.Message),
-                "incomplete" => (RunState.Failed, status, -1, "incomplete", Reason(run)),
-                _ => (RunState.Pending, status, -1, null, null),
+                "completed" => new PollStatus(PollState.Done, status, 100),
+                "requires_action" => new PollStatus(PollState.Done, $"requires_action: {run.ToolCalls.Count} tool call(s) to answer"),
+                "cancelled" => new PollStatus(PollState.Stopped, status),
+                "failed" or "expired" => new PollStatus(PollState.Failed, status, -1, run.LastError?.Code, run.LastError?.Message),
+                "incomplete" => new PollStatus(PollState.Failed, status, -1, "incomplete", Reason(run)),
+                _ => new PollStatus(PollState.Pending, status),
             };
         }
 
@@ -65,13 +63,28 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
                 ? "reason " + reason.GetString()
                 : run.LastError?.Message;
 
-        protected override void Guarded(System.Action action) => AssistantsFamily.Guard(AssistantsPart.Run, () =>
+        protected override void ProcessRecord()
         {
-            AssistantsFamily.CheckId("ThreadId", ThreadId, "thread_", "a thread");
-            AssistantsFamily.CheckId("Id", Id, "run_", "a run");
-            action();
-        });
+            var threadId = ThreadId;
+            var id = Id;
+            Try($"run {id}", () =>
+            {
+                AssistantsFamily.CheckId("ThreadId", threadId, "thread_", "a thread");
+                AssistantsFamily.CheckId("Id", id, "run_", "a run");
+                Enqueue($"run {id}", (observer, cancellationToken) => ReadAsync(threadId, id, observer, cancellationToken));
+            });
+        }
 
-        protected override void ProcessRecord() => WaitForRun($"run {Id}");
+        private async Task<OpenAiThreadRun> ReadAsync(string threadId, string id, IOpenAiCallObserver observer, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await new AssistantsService(Client).GetRunAsync(threadId, id, observer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OpenAiApiException api) when (AssistantsApi.IsRetirement(api))
+            {
+                throw new OpenAiApiRetiredException(api, AssistantsFamily.Replacement(AssistantsPart.Run));
+            }
+        }
     }
 }

@@ -1,7 +1,4 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Evals;
 using TrutoOpenAi.Core.Services;
 
@@ -26,7 +23,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "OpenAiEvalRun")]
     [OutputType(typeof(OpenAiEvalRun))]
-    public sealed class WaitOpenAiEvalRunCommand : RunWaitCmdlet<OpenAiEvalRun>
+    public sealed class WaitOpenAiEvalRunCommand : OpenAiWaitCmdlet<OpenAiEvalRun>
     {
         /// <summary>The id of the eval (eval_...).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -43,10 +40,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
 
         protected override string Describe(OpenAiEvalRun run) => $"Eval run {run.Id}";
 
-        protected override Task<OpenAiEvalRun> ReadAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
-            new EvalService(Client).GetRunAsync(EvalId, Id, observer, cancellationToken);
-
-        protected override (RunState, string, int, string?, string?) Classify(OpenAiEvalRun run)
+        protected override PollStatus Classify(OpenAiEvalRun run)
         {
             var counts = run.ResultCounts;
             var status = counts is null ? run.Status ?? "unknown"
@@ -54,13 +48,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Evals
             var percent = counts is { Total: > 0 } ? System.Math.Min(100, counts.Done * 100 / counts.Total) : -1;
             return run.Status switch
             {
-                "completed" => (RunState.Done, status, percent, null, null),
-                "canceled" => (RunState.Stopped, status, percent, null, null),
-                "failed" => (RunState.Failed, status, percent, run.Error?.Code, run.Error?.Message),
-                _ => (RunState.Pending, status, percent, null, null),
+                "completed" => new PollStatus(PollState.Done, status, percent),
+                "canceled" => new PollStatus(PollState.Stopped, status, percent),
+                "failed" => new PollStatus(PollState.Failed, status, percent, run.Error?.Code, run.Error?.Message),
+                _ => new PollStatus(PollState.Pending, status, percent),
             };
         }
 
-        protected override void ProcessRecord() => WaitForRun($"eval run {Id}");
+        protected override void ProcessRecord()
+        {
+            var evalId = EvalId;
+            var id = Id;
+            Enqueue($"eval run {id}", (observer, cancellationToken) => new EvalService(Client).GetRunAsync(evalId, id, observer, cancellationToken));
+        }
     }
 }

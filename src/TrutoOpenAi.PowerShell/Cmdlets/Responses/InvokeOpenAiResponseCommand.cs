@@ -30,6 +30,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     /// <para>A failed or incomplete response is an ErrorRecord (OpenAiResponseFailed, OpenAiResponseIncomplete) whose
     /// TargetObject is the response. Bad input (no model, a tool without a type, a schema that is not a JSON Schema
     /// object, a missing image) is refused before any request. Needs an API key.</para>
+    /// <para>-AsBatchRequest writes the request as a batch request line (OpenAiBatchRequest, its InputObject the message or
+    /// the piped response) instead of sending it, for Invoke-OpenAiBatch; -Stream, -Background and -InvokeFunction need a
+    /// live call and are refused with it.</para>
     /// </remarks>
     /// <example>
     /// <code>Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'Say hello' | Select-Object OutputText, Status</code>
@@ -41,7 +44,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     /// <para>Offers a PowerShell function as a tool, runs it when the model asks, and streams the final answer.</para>
     /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "OpenAiResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(OpenAiResponse), typeof(OpenAiStreamEvent))]
+    [OutputType(typeof(OpenAiResponse), typeof(OpenAiStreamEvent), typeof(Core.Models.Platform.OpenAiBatchRequest))]
     [OpenAiOperation("create_a_openai_response", "POST", "/responses")]
     public sealed class InvokeOpenAiResponseCommand : ResponseCmdletBase
     {
@@ -144,6 +147,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         [Parameter]
         public Hashtable? AdditionalBody { get; set; }
 
+        /// <summary>Write the request as a batch request line (OpenAiBatchRequest) for Invoke-OpenAiBatch instead of sending it.</summary>
+        [Parameter]
+        public SwitchParameter AsBatchRequest { get; set; }
+
         protected override void ProcessRecord()
         {
             JsonObject body;
@@ -155,6 +162,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             catch (OpenAiValidationException ex)
             {
                 WriteError(ErrorRecords.From(ex, Message));
+                return;
+            }
+            if (AsBatchRequest)
+            {
+                Try(Message, () => WriteObject(BatchJobs.BatchRequestLine.Create("/v1/responses", body, (object?)PreviousResponse ?? Message,
+                    ("Stream", Stream), ("StreamEvent", StreamEvent), ("Background", Background), ("InvokeFunction", InvokeFunction != "None"))));
                 return;
             }
             if (!ShouldProcess($"model {Model}", "Create a response")) return;

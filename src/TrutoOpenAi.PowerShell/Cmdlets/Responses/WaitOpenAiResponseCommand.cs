@@ -1,8 +1,5 @@
 using System.Management.Automation;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
-using TrutoOpenAi.Core.Http;
 using TrutoOpenAi.Core.Models.Responses;
 using TrutoOpenAi.Core.Services;
 
@@ -24,7 +21,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     /// </example>
     [Cmdlet(VerbsLifecycle.Wait, "OpenAiResponse")]
     [OutputType(typeof(OpenAiResponse))]
-    public sealed class WaitOpenAiResponseCommand : RunWaitCmdlet<OpenAiResponse>
+    public sealed class WaitOpenAiResponseCommand : OpenAiWaitCmdlet<OpenAiResponse>
     {
         /// <summary>The response id (resp_...); responses piped in bind it by property name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -36,23 +33,24 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         protected override string Describe(OpenAiResponse response) => $"Response {response.Id}";
 
-        protected override Task<OpenAiResponse> ReadAsync(IOpenAiCallObserver observer, CancellationToken cancellationToken) =>
-            new ResponseService(Client).GetAsync(Id, observer, cancellationToken);
-
-        protected override (RunState, string, int, string?, string?) Classify(OpenAiResponse response)
+        protected override PollStatus Classify(OpenAiResponse response)
         {
             var status = response.Status ?? "unknown";
             return status switch
             {
-                "completed" => (RunState.Done, status, 100, null, null),
-                "failed" => (RunState.Failed, status, -1, response.Error?.Code, response.Error?.Message),
-                "incomplete" => (RunState.Failed, status, -1, "incomplete", IncompleteReason(response)),
-                "cancelled" => (RunState.Failed, status, -1, "cancelled", "the response was cancelled before it ended"),
-                _ => (RunState.Pending, status, -1, null, null),
+                "completed" => new PollStatus(PollState.Done, status, 100),
+                "failed" => new PollStatus(PollState.Failed, status, -1, response.Error?.Code, response.Error?.Message),
+                "incomplete" => new PollStatus(PollState.Failed, status, -1, "incomplete", IncompleteReason(response)),
+                "cancelled" => new PollStatus(PollState.Failed, status, -1, "cancelled", "the response was cancelled before it ended"),
+                _ => new PollStatus(PollState.Pending, status),
             };
         }
 
-        protected override void ProcessRecord() => WaitForRun($"response {Id}");
+        protected override void ProcessRecord()
+        {
+            var id = Id;
+            Enqueue($"response {id}", (observer, cancellationToken) => new ResponseService(Client).GetAsync(id, observer, cancellationToken));
+        }
 
         private static string IncompleteReason(OpenAiResponse response) =>
             response.IncompleteDetails is { ValueKind: JsonValueKind.Object } details && details.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using TrutoOpenAi.Core;
+using TrutoOpenAi.Core.Models.Platform;
+
+namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
+{
+    /// <summary>
+    /// The -AsBatchRequest of the model cmdlets (Invoke-OpenAiResponse, New-OpenAiEmbedding, and the chat cmdlet the same
+    /// way): instead of calling, the cmdlet writes the request it would have sent as an <see cref="OpenAiBatchRequest"/>
+    /// line with the input object attached, for Invoke-OpenAiBatch. Switches that need a live call (streaming, background,
+    /// running functions) cannot go in a batch and are refused before anything is written.
+    /// </summary>
+    internal static class BatchRequestLine
+    {
+        /// <summary>The help text of every -AsBatchRequest parameter.</summary>
+        public const string ParameterHelp = "Write the request as a batch request line (OpenAiBatchRequest) for Invoke-OpenAiBatch instead of sending it.";
+
+        /// <param name="url">The endpoint with its /v1 prefix, as batch lines name it: /v1/responses.</param>
+        /// <param name="body">The body the cmdlet would have sent.</param>
+        /// <param name="inputObject">What the line is for (the piped message or text), carried to its result.</param>
+        /// <param name="refused">Switches the caller gave that a batch cannot honour: (name, given).</param>
+        public static OpenAiBatchRequest Create(string url, JsonObject body, object? inputObject, params (string Name, bool Given)[] refused)
+        {
+            foreach (var (name, given) in refused)
+            {
+                if (given)
+                    throw new OpenAiValidationException(name,
+                        $"-{name} cannot be combined with -AsBatchRequest: a batch request runs later on OpenAI's side, without a live connection.",
+                        "OpenAiInvalidBatchRequest");
+            }
+            return OpenAiBatchRequest.For(url, body, inputObject);
+        }
+    }
+}
