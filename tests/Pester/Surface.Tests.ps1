@@ -1,7 +1,7 @@
 # The public surface of every exported cmdlet (tests/Pester/surface/public-surface.txt, taken from main before the
 # shared cmdlet shapes of issue 9) may grow but not change: a parameter, type, set, position, pipeline binding, alias
 # or OutputType of the snapshot that is gone fails, unless tests/Pester/surface/allowed-changes.txt lists it with a
-# reason. Regenerate the snapshot with `dotnet pwsh ./build.ps1 Surface` to take additions into it.
+# reason. Take additions into the snapshot with `dotnet pwsh tests/Pester/surface/PublicSurface.ps1 -Update` (after a build).
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 }
