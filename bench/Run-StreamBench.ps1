@@ -169,7 +169,7 @@ try {
         '|---|---|---|---|---|---|'
         ('| 8 | time to the first streamed token, warm (`Invoke-OpenAiResponse -Stream`, first text on the host) | {0:0.00} ms | raw HttpClient SSE reader: {1:0.00} ms | {2:0.00} x (median of per-round ratios) | (information) |' -f $first, $firstRaw, $ratio)
         ('| 8b | the same stream read to its end (typed OpenAiResponse written) | {0:0.00} ms | raw reader to the end: {1:0.00} ms | {2:0.00} x | (information) |' -f $total, $totalRaw, ($total / $totalRaw))
-        ('| 9 | Stop() on a streaming pipeline until the emulator sees the connection closed | {0:0.0} ms (Stop() returned after {1:0.0} ms; slowest {2:0.0} ms) | raw HttpClient cancel + dispose: {3:0.0} ms | +{4:0.0} ms | < 500 ms: {5} |' -f $stop, $returned, $stopMax, $stopRaw, ($stop - $stopRaw), $goal)
+        ('| 9 | Stop() on a streaming pipeline until the emulator sees the connection closed | {0:0.0} ms (Stop() returned after {1:0.0} ms; slowest {2:0.0} ms) | raw HttpClient cancel + dispose: {3:0.0} ms | {4:+0.0;-0.0} ms | < 500 ms: {5} |' -f $stop, $returned, $stopMax, $stopRaw, ($stop - $stopRaw), $goal)
     ) -join "`n"
     Write-Host "`n$table"
     if (-not $NoDocs) {
