@@ -10,6 +10,14 @@
 //       one list request (limit items), parsed: the time a single raw request takes.
 //   RawBaseline rate  --base URL --key K [--limit 100] [--seconds 5] [--concurrency 4]
 //       the emulator's own request rate: C concurrent loops of list requests for S seconds.
+//   RawBaseline sse   --base URL --key K [--reps R]
+//       POST /responses with stream=true, read as server-sent events line by line; reports the time to the first
+//       response.output_text.delta (the first token) and to the end of the stream.
+//   RawBaseline sse-stop --base URL --key K --control URL [--reps R]
+//       a "[hold]" stream (the emulator holds it open after the first delta): read to the first delta, wait for the next
+//       line, then cancel that read and dispose; reports how long after the cancel the emulator saw the connection closed
+//       (GET /_emulator/streams). (Disposing with no read in flight is slower: SocketsHttpHandler first tries to drain
+//       the body for reuse, for up to its 2 s ResponseDrainTimeout, and a held stream never ends.)
 
 using System.Diagnostics;
 using System.Net.Http.Headers;
@@ -91,8 +99,46 @@ switch (opts.Mode)
         Emit(new Result { Mode = "rate", Rep = 0, Requests = (int)requests, Seconds = seconds, RequestsPerSecond = requests / seconds, Concurrency = opts.Concurrency, Items = (int)(requests * opts.Limit), ItemsPerSecond = requests * opts.Limit / seconds });
         break;
     }
+    case "sse":
+        for (var i = 0; i < 20; i++) await Sse(http, "warm up the stream");
+        for (var r = 0; r < opts.Reps; r++)
+        {
+            var (firstMs, totalMs, deltas) = await Sse(http, "Tell me about streaming in a few words");
+            Emit(new Result { Mode = "sse", Rep = r, Items = deltas, Requests = 1, Seconds = totalMs / 1000, FirstItemMs = firstMs });
+        }
+        break;
+    case "sse-stop":
+    {
+        using var control = new HttpClient { BaseAddress = new Uri(opts.Control!.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
+        for (var r = -3; r < opts.Reps; r++) // three warm-up rounds, not emitted
+        {
+            var since = await LastSeq(control);
+            using var cts = new CancellationTokenSource();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "responses")
+            {
+                Content = new StringContent("{\"model\":\"gpt-4o-mini\",\"input\":\"[hold] stop me\",\"stream\":true}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+            response.EnsureSuccessStatusCode();
+            var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+            while (await reader.ReadLineAsync(cts.Token) is { } line && line != "event: response.output_text.delta") { }
+            // As a reader waiting for the next event: a read is in flight (the server holds the stream) when it stops.
+            var pending = ReadToEndAsync(reader, cts.Token);
+            await control.GetStringAsync($"streams?since={since}&wait_for=held&wait_seconds=30");
+            var stopAt = NowMs();
+            cts.Cancel();
+            try { await pending; } catch (OperationCanceledException) { }
+            reader.Dispose();
+            response.Dispose();
+            var stoppedMs = NowMs() - stopAt;
+            var report = JsonSerializer.Deserialize(await control.GetStringAsync($"streams?since={since}&wait_seconds=30"), RawJson.Default.ListStreamReport)!;
+            if (report.Count != 1 || report[0].State != "closed_by_client") throw new InvalidDataException($"expected one stream closed by the client, got {report.Count} ({report.FirstOrDefault()?.State})");
+            if (r >= 0) Emit(new Result { Mode = "sse-stop", Rep = r, Requests = 1, PerCallMs = stoppedMs, FirstItemMs = report[0].EndedAtMs!.Value - stopAt });
+        }
+        break;
+    }
     default:
-        Console.Error.WriteLine($"unknown mode '{opts.Mode}' (list, get, one, rate)");
+        Console.Error.WriteLine($"unknown mode '{opts.Mode}' (list, get, one, rate, sse, sse-stop)");
         return 2;
 }
 return 0;
@@ -137,6 +183,47 @@ static async Task<Project> Get(HttpClient http, string id)
     return await JsonSerializer.DeserializeAsync(stream, RawJson.Default.Project) ?? throw new InvalidDataException("null project");
 }
 
+// One streamed response read as server-sent events: the time to the first text delta's data line parsed, and to the end.
+static async Task<(double FirstMs, double TotalMs, int Deltas)> Sse(HttpClient http, string input)
+{
+    var sw = Stopwatch.StartNew();
+    using var request = new HttpRequestMessage(HttpMethod.Post, "responses")
+    {
+        Content = new StringContent(JsonSerializer.Serialize(new SseRequest { Model = "gpt-4o-mini", Input = input, Stream = true }, RawJson.Default.SseRequest),
+            System.Text.Encoding.UTF8, "application/json"),
+    };
+    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    response.EnsureSuccessStatusCode();
+    using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+    double first = -1;
+    var deltas = 0;
+    string? type = null;
+    while (await reader.ReadLineAsync() is { } line)
+    {
+        if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
+        else if (line.StartsWith("data: ", StringComparison.Ordinal) && type == "response.output_text.delta")
+        {
+            var delta = JsonSerializer.Deserialize(line.AsSpan(6), RawJson.Default.SseDelta)!;
+            if (delta.Delta.Length > 0 && first < 0) first = sw.Elapsed.TotalMilliseconds;
+            deltas++;
+        }
+    }
+    return (first, sw.Elapsed.TotalMilliseconds, deltas);
+}
+
+static async Task<long> LastSeq(HttpClient control)
+{
+    var streams = JsonSerializer.Deserialize(await control.GetStringAsync("streams"), RawJson.Default.ListStreamReport)!;
+    return streams.Count > 0 ? streams[^1].Seq : 0;
+}
+
+static async Task ReadToEndAsync(StreamReader reader, CancellationToken cancel)
+{
+    while (await reader.ReadLineAsync(cancel) is not null) { }
+}
+
+static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
 static void Emit(Result result) => Console.Out.WriteLine(JsonSerializer.Serialize(result, RawJson.Default.Result));
 
 public sealed class Project
@@ -176,13 +263,39 @@ public sealed class Result
     public double CpuSeconds { get; set; }
 }
 
+public sealed class SseRequest
+{
+    public string Model { get; set; } = "";
+    public string Input { get; set; } = "";
+    public bool Stream { get; set; }
+}
+
+public sealed class SseDelta
+{
+    public string Type { get; set; } = "";
+    public string Delta { get; set; } = "";
+    public int SequenceNumber { get; set; }
+}
+
+/// <summary>An entry of GET /_emulator/streams.</summary>
+public sealed class StreamReport
+{
+    public long Seq { get; set; }
+    public string? State { get; set; }
+    public int EventsSent { get; set; }
+    public double? EndedAtMs { get; set; }
+}
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ProjectPage))]
 [JsonSerializable(typeof(Project))]
 [JsonSerializable(typeof(Result))]
+[JsonSerializable(typeof(SseRequest))]
+[JsonSerializable(typeof(SseDelta))]
+[JsonSerializable(typeof(List<StreamReport>))]
 internal sealed partial class RawJson : JsonSerializerContext { }
 
-internal sealed record Options(string Mode, string Base, string Key, int Limit, int Count, int Reps, int Warmup, double Seconds, int Concurrency)
+internal sealed record Options(string Mode, string Base, string Key, int Limit, int Count, int Reps, int Warmup, double Seconds, int Concurrency, string? Control)
 {
     public static Options Parse(string[] args)
     {
@@ -197,6 +310,6 @@ internal sealed record Options(string Mode, string Base, string Key, int Limit, 
         var key = Array.IndexOf(args, "--key") >= 0 ? Get("key") : Environment.GetEnvironmentVariable("RAWBASELINE_KEY") ?? throw new ArgumentException("--key or RAWBASELINE_KEY is required");
         return new Options(args[0], Get("base"), key, int.Parse(Get("limit", "100")), int.Parse(Get("count", "100000")),
             int.Parse(Get("reps", "5")), int.Parse(Get("warmup", "1")), double.Parse(Get("seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Get("concurrency", "4")));
+            int.Parse(Get("concurrency", "4")), Array.IndexOf(args, "--control") >= 0 ? Get("control") : null);
     }
 }

@@ -43,6 +43,7 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(state);
 builder.Services.AddSingleton(recorder);
 builder.Services.AddSingleton(faults);
+builder.Services.AddSingleton(new StreamLog(recorder));
 builder.Services.AddSingleton(AuthPolicy.FromEnvironment());
 builder.Services.AddSingleton<RateLimitCounter>();
 builder.Services.AddHostedService<ParentProcessWatcher>();

@@ -161,8 +161,9 @@ Describe 'Chat completions against the emulator' {
         $partial.FinishReason | Should -BeNullOrEmpty
     }
 
-    It 'Stop() on a streaming pipeline ends it while the server still holds the stream open' {
+    It 'Stop() on a streaming pipeline ends it while the server still holds the stream open, and the emulator sees it closed' {
         # [hold] makes the emulator wait (up to 2 minutes) after the first text chunk: the stream is open until the client closes it.
+        $since = Get-EmulatorSeq $emu
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddCommand('Import-Module').AddArgument($ModuleManifest).AddStatement()
@@ -176,6 +177,10 @@ Describe 'Chat completions against the emulator' {
             $ps.Stop()
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             (@($ps.Streams.Information | ForEach-Object { $_.MessageData.Message }) -join '') | Should -Be 'You '
+            # The emulator's own report (GET /_emulator/streams waits for the stream to end): closed by the client, mid-stream.
+            $report = @(Invoke-EmulatorControl GET streams -Query @{ since = $since; wait_seconds = 25 } -Emulator $emu)
+            $report.state | Should -Be 'closed_by_client'
+            $report.held | Should -BeTrue
         } finally { $ps.Dispose() }
     }
 

@@ -42,6 +42,24 @@ public static class ControlApi
             return Results.Json(new { cleared = true }, EmulatorJson.Options);
         });
 
+        var streams = app.Services.GetRequiredService<StreamLog>();
+        control.MapGet("/streams", async (HttpRequest request) =>
+        {
+            long since = 0;
+            if (request.Query.TryGetValue("since", out var raw) &&
+                !long.TryParse(raw.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out since))
+                return ApiErrors.BadRequest("'since' must be an integer sequence number.", "since").ToResult();
+            if (!request.Query.TryGetValue("wait_seconds", out var rawWait))
+                return Results.Json(streams.Snapshot(since), EmulatorJson.Options);
+            if (!double.TryParse(rawWait.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var wait) || wait is < 0 or > 600)
+                return ApiErrors.BadRequest("'wait_seconds' must be a number of seconds between 0 and 600.", "wait_seconds").ToResult();
+            var waitFor = request.Query.TryGetValue("wait_for", out var rawFor) ? rawFor.ToString() : "ended";
+            Func<StreamReport, Task>? signal = waitFor switch { "ended" => r => r.Ended, "held" => r => r.HeldOrEnded, _ => null };
+            if (signal is null) return ApiErrors.BadRequest("'wait_for' must be 'ended' or 'held'.", "wait_for").ToResult();
+            var reports = await streams.WaitAsync(since, signal, TimeSpan.FromSeconds(wait), request.HttpContext.RequestAborted);
+            return Results.Json(reports, EmulatorJson.Options);
+        });
+
         control.MapGet("/config", () => Results.Json(ConfigView(recorder), EmulatorJson.Options));
         control.MapPost("/config", async (HttpRequest request) =>
         {
@@ -81,6 +99,7 @@ public static class ControlApi
             state.Reset();
             faults.Clear(reseed: true);
             recorder.Clear();
+            streams.Clear();
             return Results.Json(new { status = "reset" }, EmulatorJson.Options);
         });
 

@@ -35,6 +35,9 @@ public sealed class FaultRule
     public double? RetryAfterSeconds { get; set; }
     public double? RetryAfterMs { get; set; }
     public int DelayMs { get; set; }
+    /// <summary>A streamed answer (server-sent events or audio bytes) holds after this many events until the client closes
+    /// it (up to 2 minutes): a stream that is certainly open while a test stops its pipeline.</summary>
+    public int? StreamHoldAfter { get; set; }
     public List<FailNext>? FailNext { get; set; }
 
     public string? Validate()
@@ -44,6 +47,7 @@ public sealed class FaultRule
             if (rate is < 0 or > 1 || double.IsNaN(rate)) return $"'{name}' must be between 0 and 1.";
         if (TotalRate > 1) return "The rates together (slow_rate aside) must not exceed 1.";
         if (DelayMs is < 0 or > 600_000) return "'delay_ms' must be between 0 and 600000.";
+        if (StreamHoldAfter is < 1) return "'stream_hold_after' must be at least 1.";
         if (RetryAfterSeconds is < 0 || RetryAfterMs is < 0) return "Retry-after values must not be negative.";
         foreach (var f in FailNext ?? [])
         {
@@ -64,6 +68,9 @@ public sealed class FaultRule
 /// <summary>What to do with one request.</summary>
 public readonly record struct FaultDecision(int DelayMs, bool Drop, int Status, double? RetryAfterSeconds, double? RetryAfterMs, bool After = false)
 {
+    /// <summary>The smallest <see cref="FaultRule.StreamHoldAfter"/> of the matching rules, if any.</summary>
+    public int? StreamHoldAfter { get; init; }
+
     public bool IsFault => Drop || Status != 0;
 
     /// <summary>How the recorder names it: "429", "500", "drop", and "500-after" / "drop-after" when the request was carried out first.</summary>
@@ -115,10 +122,12 @@ public sealed class FaultInjector
         {
             if (_rules.Count == 0) return default;
             var delay = 0;
+            int? hold = null;
             FaultDecision? result = null;
             foreach (var rule in _rules)
             {
                 if (!rule.Matches(request)) continue;
+                if (rule.StreamHoldAfter is { } h) hold = Math.Min(hold ?? h, h);
                 if (rule.DelayMs > 0 && (rule.SlowRate <= 0 || _random.NextDouble() < rule.SlowRate)) delay = Math.Max(delay, rule.DelayMs);
                 if (result is null && rule.FailNext is { Count: > 0 } queue)
                 {
@@ -153,7 +162,7 @@ public sealed class FaultInjector
                     }
                 }
             }
-            return (result ?? default) with { DelayMs = delay };
+            return (result ?? default) with { DelayMs = delay, StreamHoldAfter = hold };
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed class RecordedRequest
     public required string AuthKind { get; init; }
     public required Dictionary<string, string> Headers { get; init; }
     public long DurationMs { get; init; }
+    /// <summary>For a streamed answer, how the stream went (events sent, ended or closed by the client); else null.
+    /// The same object GET /_emulator/streams lists, so it keeps changing until the stream ends.</summary>
+    public StreamReport? Stream { get; init; }
 }
 
 /// <summary>Bounded ring of recorded requests (oldest dropped first) so memory stays flat in benchmarks.</summary>

@@ -73,17 +73,12 @@ public sealed class AudioArea : IEmulatorArea
                         ["usage"] = new JsonObject { ["input_tokens"] = tokens, ["output_tokens"] = outputTokens, ["total_tokens"] = tokens + outputTokens },
                     });
                 EventStreamWriter.Begin(context);
-                await EventStreamWriter.WriteAsync(context, events, named: false);
+                await EventStreamWriter.WriteAsync(context, events, named: false, hold: EventStreamWriter.Hold(input));
                 return;
             }
             context.Response.StatusCode = 200;
             context.Response.ContentType = AudioCodec.ContentType(format);
-            var aborted = context.RequestAborted;
-            foreach (var chunk in chunks)
-            {
-                await context.Response.Body.WriteAsync(chunk, aborted);
-                await context.Response.Body.FlushAsync(aborted);
-            }
+            await EventStreamWriter.WriteBytesAsync(context, chunks, EventStreamWriter.Hold(input));
         });
 
         v1.MapPost("/audio/transcriptions", (HttpContext context) => TranscribeAsync(context, translate: false)).DisableAntiforgery();

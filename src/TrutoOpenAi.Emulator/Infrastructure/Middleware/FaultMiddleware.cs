@@ -14,6 +14,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults)
         }
         var decision = faults.Decide(context.Request);
         if (decision.DelayMs > 0) await Task.Delay(decision.DelayMs, context.RequestAborted);
+        if (decision.StreamHoldAfter is { } hold) context.Items[StreamLog.HoldAfterKey] = hold;
         if (decision.After)
         {
             await CarryOutThenFailAsync(context, decision);

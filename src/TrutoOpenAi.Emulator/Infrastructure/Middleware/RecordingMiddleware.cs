@@ -7,6 +7,8 @@ namespace TrutoOpenAi.Emulator.Infrastructure.Middleware;
 public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder recorder, AuthPolicy auth, EmulatorState state)
 {
     public const string FaultKey = "truto.fault";
+    /// <summary>The request's seq in <see cref="HttpContext.Items"/> (so a stream report carries the same number).</summary>
+    public const string SeqKey = "truto.seq";
     private const int MaxJsonBody = 1 << 20;
     private const long MaxBufferedMultipart = 8L << 20;
 
@@ -19,6 +21,7 @@ public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder re
         }
 
         var seq = recorder.NextSeq();
+        context.Items[SeqKey] = seq;
         var started = Stopwatch.GetTimestamp();
         var body = await CaptureBodyAsync(context.Request);
         // Record when the response starts, before the client can see it: a test that reads the log right after its
@@ -49,6 +52,7 @@ public sealed class RecordingMiddleware(RequestDelegate next, RequestRecorder re
                 AuthKind = AuthPolicy.Name(auth.Classify(request).Kind),
                 Headers = headers,
                 DurationMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                Stream = context.Items.TryGetValue(StreamLog.ItemKey, out var stream) ? stream as StreamReport : null,
             });
         }
 
