@@ -39,9 +39,27 @@ namespace TrutoOpenAi.Core
 
         /// <summary>
         /// The operation of the table this request performs (looked up by method and path template), which decides its
-        /// key and its extra headers; null when no operation matches (the API key, no extra headers).
+        /// key and its extra headers; null when no operation matches (the API key, no extra headers). Read by the
+        /// authentication handler on every attempt and by the retry decisions, so it is looked up once and kept; only a
+        /// <c>beta=true</c> query (which picks the beta variant of an operation) can change the answer, so the kept
+        /// answer is keyed by it.
         /// </summary>
-        public OpenAiOperationDefinition? Operation => OperationTable.Find(Method, Path, _query);
+        public OpenAiOperationDefinition? Operation
+        {
+            get
+            {
+                var beta = _query.Exists(pair => pair.Key == "beta" && pair.Value == "true");
+                var found = _operation;   // one reference read: the pair never tears between threads
+                if (found is null || found.Item1 != beta)
+                {
+                    found = Tuple.Create(beta, OperationTable.Find(Method, Path, _query));
+                    _operation = found;
+                }
+                return found.Item2;
+            }
+        }
+
+        private Tuple<bool, OpenAiOperationDefinition?>? _operation;
 
         /// <summary>
         /// Whether sending the request twice does no more than sending it once. Null: the operation table says

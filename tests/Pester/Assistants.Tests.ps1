@@ -230,12 +230,17 @@ Describe 'Assistants family against the emulator' {
             $failed[0].Exception.Message | Should -BeLike '*(failed): invalid_prompt: The model*no-such-model*does not exist*'
             $failed[0].TargetObject.LastError.Code | Should -Be 'invalid_prompt'
 
-            $long = New-OpenAiThread -Message ('word ' * 40) -Confirm:$false
-            $short = $long | New-OpenAiThreadRun -AssistantId $plain.Id -MaxCompletionTokens 16 -Confirm:$false
+            $long = New-OpenAiThread -Message ('word ' * 300) -Confirm:$false
+            $short = $long | New-OpenAiThreadRun -AssistantId $plain.Id -MaxCompletionTokens 256 -Confirm:$false
             Set-EmulatorClock @{ advance_seconds = 2 }
             $short | Wait-OpenAiThreadRun -ErrorAction SilentlyContinue -ErrorVariable incomplete | Should -BeNullOrEmpty
             $incomplete[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiThreadRunFailed,*'
             $incomplete[0].Exception.Message | Should -BeLike '*(incomplete)*max_completion_tokens*'
+            # The spec's floor (CreateRunRequest.max_completion_tokens minimum 256): the cmdlet refuses less, and so does the API.
+            { $long | New-OpenAiThreadRun -AssistantId $plain.Id -MaxCompletionTokens 255 -Confirm:$false } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+            Invoke-OpenAiRequest -Method POST -Path "threads/$($long.Id)/runs" -Body @{ assistant_id = $plain.Id; max_completion_tokens = 255 } -ErrorVariable low -ErrorAction SilentlyContinue
+            $low[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidRequest,*'
+            $low[0].Exception.Message | Should -BeLike '*max_completion_tokens*>= 256*'
 
             $asked = New-OpenAiThread -Message '[fail] please' -Confirm:$false | New-OpenAiThreadRun -AssistantId $plain.Id -Confirm:$false
             Set-EmulatorClock @{ advance_seconds = 2 }

@@ -12,7 +12,8 @@ BeforeDiscovery {
         }
     })
     # Verbs that change state somewhere; Stop-OpenAiEmulator stops a local process, not an API resource.
-    $script:changing = @($cmdlets | Where-Object { $_.Verb -in 'New', 'Set', 'Remove', 'Add', 'Stop', 'Disable', 'Enable', 'Complete', 'Suspend', 'Resume' })
+    # New-OpenAiTool builds a local object (a tool definition) and changes nothing.
+    $script:changing = @($cmdlets | Where-Object { $_.Verb -in 'New', 'Set', 'Remove', 'Add', 'Stop', 'Disable', 'Enable', 'Complete', 'Suspend', 'Resume' -and $_.Name -ne 'New-OpenAiTool' })
     $script:destructive = @($cmdlets | Where-Object { $_.Verb -in 'Remove', 'Stop', 'Disable' -and $_.Name -ne 'Stop-OpenAiEmulator' })
     # Issue 13.6: unattended scripts skip the prompt with -Force; every Remove/Set/Stop can write what it changed.
     $script:highImpact = @($cmdlets | Where-Object { $_.ShouldProcess -and $_.Impact -eq 'High' })
@@ -81,7 +82,7 @@ Describe 'Cmdlet conventions' {
     }
 
     It 'every API cmdlet takes -Connection' {
-        $local = 'Connect-OpenAi', 'Get-OpenAiConnection', 'Disconnect-OpenAi', 'Start-OpenAiEmulator', 'Stop-OpenAiEmulator', 'Get-OpenAiOperation'
+        $local = 'Connect-OpenAi', 'Get-OpenAiConnection', 'Disconnect-OpenAi', 'Start-OpenAiEmulator', 'Stop-OpenAiEmulator', 'Get-OpenAiOperation', 'New-OpenAiTool'
         foreach ($command in Get-Command -Module TrutoOpenAi -CommandType Cmdlet | Where-Object Name -notin $local) {
             $command.Parameters.Keys | Should -Contain 'Connection' -Because "$($command.Name) calls the API"
         }

@@ -159,10 +159,16 @@ Describe 'Evals against the emulator' {
             $body.data_source.type | Should -Be 'completions'
             $body.data_source.input_messages.template[1].content | Should -Be '{{item.answer}}'
             $run.Model | Should -Be 'gpt-4o-mini'
+            # Answered as the API stores a template (the spec's example): typed messages with input_text content.
+            $answered = $run.DataSource.GetProperty('input_messages').GetProperty('template')[1]
+            $answered.GetProperty('type').GetString() | Should -Be 'message'
+            $answered.GetProperty('content').GetProperty('type').GetString() | Should -Be 'input_text'
+            $answered.GetProperty('content').GetProperty('text').GetString() | Should -Be '{{item.answer}}'
             Set-EmulatorClock @{ advance_seconds = 5 }
             $item = $run | Get-OpenAiEvalRunOutputItem
             $item.Sample.GetProperty('input')[1].GetProperty('content').GetString() | Should -Be 'Paris'
             $item.Sample.GetProperty('model').GetString() | Should -Be 'gpt-4o-mini'
+            $item.Sample.GetProperty('max_completion_tokens').GetInt32() | Should -Be 2048 -Because 'a sample reports the limit it was drawn with'
             # The stand-in model answers "You said: <last user message>": not the expected answer, so both graders fail it.
             $item.OutputText | Should -Be 'You said: Paris'
             ($item.Results | Where-Object Name -eq exact).Passed | Should -BeFalse

@@ -23,6 +23,22 @@ public sealed class OperationTableTests
         Assert.Equal(tool, OperationTable.Find(new HttpMethod(method), path)?.Tool);
     }
 
+    [Fact]
+    public void A_request_keeps_its_operation_and_follows_a_beta_query_that_changes_it()
+    {
+        var request = new OpenAiRequest(HttpMethod.Get, "responses/resp_1").WithQuery("include", "usage");
+        var first = request.Operation;
+        Assert.Equal("get_single_openai_response_by_id", first?.Tool);
+        Assert.Same(first, request.Operation);
+        Assert.Same(first, request.WithQuery("after", "item_1").Operation);   // other query parameters do not matter
+
+        request.WithQuery("beta", "true");
+        Assert.Equal("get_single_openai_response_by_id_beta", request.Operation?.Tool);
+
+        request.SetQuery("beta", null);
+        Assert.Same(first, request.Operation);
+    }
+
     [Theory]
     [InlineData("GET", "organization")]
     [InlineData("GET", "organizations")]

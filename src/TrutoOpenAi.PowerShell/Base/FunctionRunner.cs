@@ -37,7 +37,7 @@ namespace TrutoOpenAi.PowerShell
             var tools = new List<System.Text.Json.Nodes.JsonObject>();
             foreach (var entry in entries ?? Array.Empty<object>())
             {
-                var command = Resolve(entry);
+                var command = Resolve(_cmdlet, entry);
                 var tool = FunctionTool.Describe(command);
                 Functions[(string)tool["name"]!] = command;
                 tools.Add(tool);
@@ -78,7 +78,8 @@ namespace TrutoOpenAi.PowerShell
             try
             {
                 using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(call.Arguments) ? "{}" : call.Arguments);
-                foreach (var property in document.RootElement.EnumerateObject()) arguments[property.Name] = ToPlain(property.Value);
+                foreach (var property in document.RootElement.EnumerateObject())
+                    if (property.Value.ValueKind != JsonValueKind.Null) arguments[property.Name] = ToPlain(property.Value); // null: the parameter's default
                 _cmdlet.WriteVerbose($"Running {command.Name} for the model ({call.CallId}).");
                 var invoke = _cmdlet.InvokeCommand;
                 var results = invoke.InvokeScript(false, ScriptBlock.Create("param($__command, $__arguments) & $__command @__arguments"), null, command, arguments);
@@ -94,14 +95,15 @@ namespace TrutoOpenAi.PowerShell
             }
         }
 
-        private CommandInfo Resolve(object entry)
+        /// <summary>A -Function entry (a command name, alias or CommandInfo) as the command it names; OpenAiFunctionNotFound when there is none.</summary>
+        internal static CommandInfo Resolve(PSCmdlet cmdlet, object entry, string parameter = "Function")
         {
             var value = entry is PSObject ps ? ps.BaseObject : entry;
             if (value is CommandInfo info) return info;
             var name = value?.ToString() ?? string.Empty;
-            var found = _cmdlet.InvokeCommand.GetCommand(name, CommandTypes.Function | CommandTypes.Cmdlet | CommandTypes.ExternalScript | CommandTypes.Alias);
+            var found = cmdlet.InvokeCommand.GetCommand(name, CommandTypes.Function | CommandTypes.Cmdlet | CommandTypes.ExternalScript | CommandTypes.Alias);
             if (found is AliasInfo alias && alias.ResolvedCommand != null) found = alias.ResolvedCommand;
-            return found ?? throw new OpenAiValidationException("Function", $"-Function '{name}' is not a command in this session.", "OpenAiFunctionNotFound");
+            return found ?? throw new OpenAiValidationException(parameter, $"-{parameter} '{name}' is not a command in this session.", "OpenAiFunctionNotFound");
         }
 
         private static object? ToPlain(JsonElement value) => value.ValueKind switch

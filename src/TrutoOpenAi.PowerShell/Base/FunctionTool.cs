@@ -24,27 +24,49 @@ namespace TrutoOpenAi.PowerShell
             "object", "array", "string", "number", "integer", "boolean", "null",
         };
 
-        /// <summary>A function tool for <paramref name="command"/>: its parameters become the JSON schema (mandatory ones required).</summary>
-        public static JsonObject Describe(CommandInfo command)
+        /// <summary>
+        /// A function tool for <paramref name="command"/>: its parameters become the JSON schema (mandatory ones required, a
+        /// parameter's HelpMessage its description, a ValidateSet its enum). <paramref name="strict"/> asks for the API's strict mode: every property
+        /// required, the optional ones nullable (a null argument is left out when the command runs), no other properties.
+        /// </summary>
+        public static JsonObject Describe(CommandInfo command, bool strict = false)
         {
             var properties = new JsonObject();
             var required = new JsonArray();
             foreach (var parameter in command.Parameters.Values.Where(p => !CommonParameters.Contains(p.Name)))
             {
-                properties[parameter.Name] = TypeSchema(parameter.ParameterType);
-                if (parameter.Attributes.OfType<ParameterAttribute>().Any(a => a.Mandatory)) required.Add(parameter.Name);
+                var schema = TypeSchema(parameter.ParameterType);
+                var attributes = parameter.Attributes.OfType<ParameterAttribute>().ToList();
+                if (parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault() is { } set && schema["enum"] is null)
+                    schema[schema["type"]?.ToString() == "array" ? "items" : "enum"] = schema["type"]?.ToString() == "array"
+                        ? new JsonObject { ["type"] = "string", ["enum"] = Values(set.ValidValues) }
+                        : Values(set.ValidValues);
+                var help = attributes.Select(a => a.HelpMessage).FirstOrDefault(h => !string.IsNullOrEmpty(h));
+                if (help != null) schema["description"] = help;
+                var mandatory = attributes.Any(a => a.Mandatory);
+                if (strict && !mandatory)
+                {
+                    schema["type"] = new JsonArray((JsonNode?)schema["type"]!.DeepClone(), "null");
+                    if (schema["enum"] is JsonArray values) values.Add(null);
+                }
+                properties[parameter.Name] = schema;
+                if (mandatory || strict) required.Add(parameter.Name);
             }
             var name = new string(command.Name.Select(c => char.IsLetterOrDigit(c) || c == '_' || c == '-' ? c : '_').ToArray());
+            var parameters = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required };
+            if (strict) parameters["additionalProperties"] = false;
             var tool = new JsonObject
             {
                 ["type"] = "function",
                 ["name"] = name.Length > 64 ? name.Substring(0, 64) : name,
-                ["parameters"] = new JsonObject { ["type"] = "object", ["properties"] = properties, ["required"] = required },
-                ["strict"] = false,
+                ["parameters"] = parameters,
+                ["strict"] = strict,
             };
             tool["description"] = $"The PowerShell command {command.Name}.";
             return tool;
         }
+
+        private static JsonArray Values(IEnumerable<string> values) => new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
         private static JsonObject TypeSchema(Type type)
         {
@@ -57,43 +79,43 @@ namespace TrutoOpenAi.PowerShell
             return new JsonObject { ["type"] = "string" };
         }
 
-        /// <summary>Reads -JsonSchema (JSON text or hashtable) and checks it is a JSON Schema object the API can use.</summary>
-        public static JsonObject ReadSchema(object value)
+        /// <summary>Reads -JsonSchema (or the schema given to <paramref name="parameter"/>: JSON text or hashtable) and checks it is a JSON Schema object the API can use.</summary>
+        public static JsonObject ReadSchema(object value, string parameter = "JsonSchema")
         {
             JsonObject schema;
             try
             {
-                schema = ModelInput.ToJsonObject(value, "JsonSchema", "OpenAiInvalidJsonSchema");
+                schema = ModelInput.ToJsonObject(value, parameter, "OpenAiInvalidJsonSchema");
             }
             catch (OpenAiValidationException ex)
             {
-                throw new OpenAiValidationException("JsonSchema", ex.Message, "OpenAiInvalidJsonSchema");
+                throw new OpenAiValidationException(parameter, ex.Message, "OpenAiInvalidJsonSchema");
             }
-            Check(schema, "#");
+            Check(schema, "#", parameter);
             return schema;
         }
 
-        private static void Check(JsonObject schema, string where)
+        private static void Check(JsonObject schema, string where, string parameter)
         {
             if (schema["type"] is JsonNode type)
             {
                 var names = type is JsonArray list ? list.Select(t => (t as JsonValue)?.ToString()) : new[] { (type as JsonValue)?.TryGetValue<string>(out var s) == true ? s : null };
                 foreach (var name in names)
                     if (name is null || !SchemaTypes.Contains(name))
-                        throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: 'type' at {where} is {type.ToJsonString()}; expected one of {string.Join(", ", SchemaTypes)}.", "OpenAiInvalidJsonSchema");
+                        throw new OpenAiValidationException(parameter, $"-{parameter} is not a valid JSON Schema: 'type' at {where} is {type.ToJsonString()}; expected one of {string.Join(", ", SchemaTypes)}.", "OpenAiInvalidJsonSchema");
             }
             if (schema["properties"] is JsonNode properties)
             {
-                if (properties is not JsonObject map) throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: 'properties' at {where} must be an object.", "OpenAiInvalidJsonSchema");
+                if (properties is not JsonObject map) throw new OpenAiValidationException(parameter, $"-{parameter} is not a valid JSON Schema: 'properties' at {where} must be an object.", "OpenAiInvalidJsonSchema");
                 foreach (var property in map)
                 {
-                    if (property.Value is not JsonObject child) throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: property '{property.Key}' at {where} must be a schema object.", "OpenAiInvalidJsonSchema");
-                    Check(child, $"{where}/properties/{property.Key}");
+                    if (property.Value is not JsonObject child) throw new OpenAiValidationException(parameter, $"-{parameter} is not a valid JSON Schema: property '{property.Key}' at {where} must be a schema object.", "OpenAiInvalidJsonSchema");
+                    Check(child, $"{where}/properties/{property.Key}", parameter);
                 }
             }
             if (schema["required"] is JsonNode required && (required is not JsonArray names2 || names2.Any(n => n is not JsonValue v || !v.TryGetValue<string>(out _))))
-                throw new OpenAiValidationException("JsonSchema", $"-JsonSchema is not a valid JSON Schema: 'required' at {where} must be an array of property names.", "OpenAiInvalidJsonSchema");
-            if (schema["items"] is JsonObject items) Check(items, where + "/items");
+                throw new OpenAiValidationException(parameter, $"-{parameter} is not a valid JSON Schema: 'required' at {where} must be an array of property names.", "OpenAiInvalidJsonSchema");
+            if (schema["items"] is JsonObject items) Check(items, where + "/items", parameter);
         }
 
         /// <summary>Hashtables, PSObjects and arrays as plain dictionaries and lists the JSON serializer can write.</summary>

@@ -739,6 +739,18 @@ static class ResponseSchemas
                     }
                     copy[key] = Rewrite(value, pending);
                 }
+                // The spec's idiom for a nullable reference, allOf [ {$ref}, {nullable: true} ], means the reference or null
+                // (a nullable-only part would otherwise read as "anything" and leave null refused).
+                if (copy["allOf"] is JsonArray parts && source["allOf"] is JsonArray given && given.Count == parts.Count &&
+                    given.Any(IsNullableOnly))
+                {
+                    var rest = new JsonArray(parts.Where((_, i) => !IsNullableOnly(given[i])).Select(p => p!.DeepClone()).ToArray());
+                    copy.Remove("allOf");
+                    var part = rest.Count == 1 ? rest[0]!.DeepClone() : new JsonObject { ["allOf"] = rest };
+                    var nullable = new JsonObject { ["anyOf"] = new JsonArray(part, new JsonObject { ["type"] = "null" }) };
+                    if (copy.Count == 0) return nullable;
+                    copy["allOf"] = new JsonArray(nullable);
+                }
                 if (source["nullable"] is JsonValue n && (bool)n!)
                 {
                     if (copy["type"] is JsonValue t) copy["type"] = new JsonArray((string)t!, "null");
@@ -751,4 +763,9 @@ static class ResponseSchemas
                 return node?.DeepClone();
         }
     }
+
+    /// <summary>A schema that only says nullable: true (besides annotations such as description).</summary>
+    private static bool IsNullableOnly(JsonNode? node) =>
+        node is JsonObject o && o["nullable"] is JsonValue n && n.TryGetValue<bool>(out var b) && b &&
+        o.All(p => p.Key is "nullable" or "description" or "title" or "example" or "examples" or "deprecated");
 }

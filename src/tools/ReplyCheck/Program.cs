@@ -2,7 +2,9 @@
 // TRUTO_EMULATOR_REPLY_LOG names a directory (the whole Pester suite runs that way), finds each reply's operation in the
 // operation table, and validates its body against the spec's schema for that operation's success answer
 // (response-schemas.json, extracted at development time by src/tools/CatalogGen). Known disagreements between the spec's
-// own examples and its schemas are listed in exceptions.tsv and in the emulator README.
+// own examples and its schemas are listed in exceptions.tsv and in the emulator README: operation ("*" for all), JSON path
+// (a regex over the reported path, array indexes as [n]), when (the kind of value excused there: null, string, number,
+// integer, boolean, object, array, "several" for a oneOf that more than one branch matches, "*" for any), reason.
 //
 //   dotnet ReplyCheck.dll <reply-log-dir> [<report.json>]
 // Prints a summary; writes a JSON report { checked, operations: { "GET /path": { checked, enforced, violations: [...] } } }.
@@ -21,7 +23,7 @@ var schemaText = File.ReadAllText(Path.Combine(here, "response-schemas.json"));
 var enforced = File.ReadAllLines(Path.Combine(here, "conformant.txt")).Select(l => l.Trim())
     .Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
 var exceptions = File.ReadAllLines(Path.Combine(here, "exceptions.tsv")).Skip(1).Where(l => l.Trim().Length > 0 && !l.StartsWith('#'))
-    .Select(l => l.Split('\t')).Select(c => (Operation: c[0], JsonPath: c[1])).ToList();
+    .Select(l => l.Split('\t')).Select(c => (Operation: c[0], JsonPath: new System.Text.RegularExpressions.Regex("^" + c[1] + "$"), When: c[2])).ToList();
 
 // One schema document: the definitions plus one definition per operation, so refs resolve once.
 var document = JsonNode.Parse(schemaText)!.AsObject();
@@ -40,6 +42,7 @@ var root = await JsonSchema.FromJsonAsync(new JsonObject { ["definitions"] = def
 var report = new SortedDictionary<string, (int Checked, List<string> Violations)>(StringComparer.Ordinal);
 var total = 0;
 var unmatched = 0;
+var used = new HashSet<int>();
 foreach (var file in Directory.Exists(args[0]) ? Directory.GetFiles(args[0], "replies-*.jsonl") : Array.Empty<string>())
 {
     foreach (var line in File.ReadLines(file))
@@ -60,9 +63,13 @@ foreach (var file in Directory.Exists(args[0]) ? Directory.GetFiles(args[0], "re
         var body = reply["body"]?.ToJsonString() ?? "null";
         foreach (var error in Leaves(root.Definitions[definition].Validate(body)))
         {
-            var where = System.Text.RegularExpressions.Regex.Replace(error.Path ?? "#", @"\[\d+\]", "[n]");
-            if (exceptions.Any(x => (x.Operation == "*" || x.Operation == key) && System.Text.RegularExpressions.Regex.IsMatch(where, "^" + x.JsonPath + "$"))) continue;
-            var text = $"{where}: {error.Kind}{(error.Property is null ? "" : $" ({error.Property})")}";
+            // A null where an object is wanted is one violation (the type), not one more per required property.
+            if (error.Kind == ValidationErrorKind.PropertyRequired && error.Token?.Type == Newtonsoft.Json.Linq.JTokenType.Null) continue;
+            var where = Where(error);
+            var found = Found(error);
+            var excused = exceptions.FindIndex(x => (x.Operation == "*" || x.Operation == key) && x.JsonPath.IsMatch(where) && (x.When == "*" || x.When == found));
+            if (excused >= 0) { used.Add(excused); continue; }
+            var text = Describe(error, where);
             if (entry.Violations.Count < 20 && !entry.Violations.Contains(text)) entry.Violations.Add(text);
         }
         report[key] = entry;
@@ -85,6 +92,13 @@ foreach (var (title, list) in new[] { ("VIOLATIONS (conformant.txt lists these)"
     }
 }
 foreach (var key in newlyConformant) Console.WriteLine($"conformant, add to conformant.txt: {key}");
+for (var i = 0; i < exceptions.Count; i++)
+{
+    // An exception of an operation these replies reached that excused nothing: stale, or the run missed the case.
+    var x = exceptions[i];
+    if (!used.Contains(i) && (x.Operation == "*" ? report.Count > 0 : report.ContainsKey(x.Operation)))
+        Console.WriteLine($"exception not used by these replies: {x.Operation} {x.JsonPath} ({x.When})");
+}
 if (args.Length > 1)
 {
     var json = new JsonObject
@@ -101,13 +115,15 @@ if (args.Length > 1)
 }
 return failed.Count > 0 ? 1 : 0;
 
-// An invalid array item reports its own errors (the field that is wrong, with the item's path); unions (oneOf, anyOf,
-// allOf) are reported whole at their path.
+// An invalid array item reports its own errors (the field that is wrong, with the item's path), and so does a failed allOf
+// (every part must hold, so each part's errors are real). A failed oneOf or anyOf is reported whole at its path, with the
+// errors of its closest branch (the one with the fewest) to say what to change.
 static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
 {
     foreach (var error in errors)
     {
-        if (error.Kind == ValidationErrorKind.ArrayItemNotValid && error is ChildSchemaValidationError child && child.Errors.Count > 0)
+        if (error is ChildSchemaValidationError child && child.Errors.Count > 0 &&
+            error.Kind is ValidationErrorKind.ArrayItemNotValid or ValidationErrorKind.NotAllOf or ValidationErrorKind.AdditionalItemNotValid)
         {
             foreach (var inner in Leaves(child.Errors.SelectMany(e => e.Value))) yield return inner;
             continue;
@@ -115,3 +131,37 @@ static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
         yield return error;
     }
 }
+
+// What the reply has where the error is, as exceptions.tsv's "when" column names it: the JSON kind of the value (null,
+// string, number, integer, boolean, object, array), or "several" for a oneOf that more than one branch matches.
+static string Found(ValidationError error)
+{
+    if (error is ChildSchemaValidationError union && error.Kind == ValidationErrorKind.NotOneOf &&
+        union.Errors.Any(b => !Leaves(b.Value).Any()))
+        return "several";
+    return error.Token?.Type switch
+    {
+        Newtonsoft.Json.Linq.JTokenType.Null => "null",
+        Newtonsoft.Json.Linq.JTokenType.String => "string",
+        Newtonsoft.Json.Linq.JTokenType.Integer => "integer",
+        Newtonsoft.Json.Linq.JTokenType.Float => "number",
+        Newtonsoft.Json.Linq.JTokenType.Boolean => "boolean",
+        Newtonsoft.Json.Linq.JTokenType.Object => "object",
+        Newtonsoft.Json.Linq.JTokenType.Array => "array",
+        _ => "other",
+    };
+}
+
+static string Describe(ValidationError error, string where)
+{
+    var text = $"{where}: {error.Kind}{(error.Property is null ? "" : $" ({error.Property})")}";
+    if (error is not ChildSchemaValidationError union || error.Kind is not (ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf))
+        return text;
+    var closest = union.Errors.Select(b => Leaves(b.Value).ToList()).OrderBy(b => b.Count).FirstOrDefault();
+    if (closest is null) return text;
+    if (closest.Count == 0) return text + " (more than one branch matches)";
+    return text + "; closest branch: " + string.Join(", ", closest.Take(4).Select(e =>
+        $"{Where(e)} {e.Kind}{(e.Property is null ? "" : $" ({e.Property})")}"));
+}
+
+static string Where(ValidationError error) => System.Text.RegularExpressions.Regex.Replace(error.Path ?? "#", @"\[\d+\]", "[n]");

@@ -166,7 +166,7 @@ public sealed class AssistantsArea : IEmulatorArea
             var assistantId = body.RequiredString("assistant_id");
             var assistant = FindAssistant(store, assistantId);
             var tools = ReadTools(body);
-            var (_, max) = body.OptionalInteger("max_completion_tokens", 16);
+            var (_, max) = body.OptionalInteger("max_completion_tokens", 256); // CreateRunRequest: minimum 256
             var additional = new List<(string Role, string Text, Dictionary<string, string>? Metadata)>();
             if (body.Root.TryGetProperty("additional_messages", out var list) && list.ValueKind == JsonValueKind.Array)
             {

@@ -22,6 +22,9 @@ public sealed class EvalsArea : IEmulatorArea
     private static readonly string[] ConfigTypes = ["custom", "logs", "stored_completions"];
     private static readonly string[] DataSourceTypes = ["jsonl", "completions", "responses"];
 
+    /// <summary>The completion limit a sample reports when sampling_params give none (the spec's examples answer 2048).</summary>
+    public const int DefaultMaxCompletionTokens = 2048;
+
     public void Map(RouteGroupBuilder v1, EmulatorState state)
     {
         var store = state.Store<EvalsStore>();
@@ -109,8 +112,9 @@ public sealed class EvalsArea : IEmulatorArea
             if (type != "jsonl")
             {
                 model = (string?)dataSource["model"] ?? throw ApiErrors.MissingParameter("data_source.model").Throw();
-                if (dataSource["input_messages"] is not JsonObject)
+                if (dataSource["input_messages"] is not JsonObject inputMessages)
                     throw ApiErrors.MissingParameter("data_source.input_messages").Throw();
+                StoreTemplate(inputMessages);
             }
             var (_, name) = body.OptionalString("name");
             var metadata = Batches.BatchesArea.ReadMetadata(body);
@@ -307,6 +311,22 @@ public sealed class EvalsArea : IEmulatorArea
         };
     }
 
+    /// <summary>
+    /// A template as the API stores and answers it (the spec's createEvalRun example): each message written
+    /// {role, content: "text"} becomes {type: "message", role, content: {type: "input_text" (output_text for the
+    /// assistant), text}}.
+    /// </summary>
+    private static void StoreTemplate(JsonObject inputMessages)
+    {
+        if ((string?)inputMessages["type"] != "template" || inputMessages["template"] is not JsonArray template) return;
+        foreach (var message in template.OfType<JsonObject>())
+        {
+            if (message["role"] is not JsonValue role || message["content"] is not JsonValue content || !content.TryGetValue<string>(out var text)) continue;
+            message["type"] ??= "message";
+            message["content"] = new JsonObject { ["type"] = (string?)role == "assistant" ? "output_text" : "input_text", ["text"] = text };
+        }
+    }
+
     /// <summary>Renders the input messages for one item and has the stand-in model answer them.</summary>
     private static JsonObject Sample(JsonObject dataSource, string model, JsonNode item)
     {
@@ -326,7 +346,7 @@ public sealed class EvalsArea : IEmulatorArea
             foreach (var m in template.OfType<JsonObject>()) messages.Add(((string?)m["role"] ?? "user", ContentText(m["content"], item)));
         }
         var sampling = dataSource["sampling_params"] as JsonObject;
-        var maxTokens = sampling?["max_completion_tokens"] is JsonValue limit && limit.TryGetValue<int>(out var n) ? n : (int?)null;
+        var maxTokens = sampling?["max_completion_tokens"] is JsonValue limit && limit.TryGetValue<int>(out var n) ? n : DefaultMaxCompletionTokens;
         var reply = EvalSampler.Answer(model, messages, maxTokens);
         var answer = reply.Text;
         var promptTokens = reply.InputTokens;
@@ -340,7 +360,7 @@ public sealed class EvalsArea : IEmulatorArea
             ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens, ["completion_tokens"] = completionTokens, ["total_tokens"] = promptTokens + completionTokens, ["cached_tokens"] = 0 },
             ["error"] = null,
             ["temperature"] = sampling?["temperature"]?.DeepClone() ?? 1.0,
-            ["max_completion_tokens"] = sampling?["max_completion_tokens"]?.DeepClone(),
+            ["max_completion_tokens"] = maxTokens,
             ["top_p"] = sampling?["top_p"]?.DeepClone() ?? 1.0,
             ["seed"] = sampling?["seed"]?.DeepClone() ?? 42,
         };

@@ -46,6 +46,7 @@ internal static class ModelInput
                     if (item["content"] is JsonValue text && text.TryGetValue<string>(out var s))
                         item["content"] = new JsonArray(new JsonObject { ["type"] = role == "assistant" ? "output_text" : "input_text", ["text"] = s });
                     else if (item["content"] is not JsonArray) throw ApiErrors.MissingParameter(param + ".content").Throw();
+                    foreach (var part in ((JsonArray)item["content"]!).OfType<JsonObject>()) CompleteOutputText(part);
                     item["status"] ??= "completed";
                     break;
                 case "function_call_output":
@@ -68,8 +69,17 @@ internal static class ModelInput
         ["type"] = "message",
         ["status"] = "completed",
         ["role"] = role,
-        ["content"] = new JsonArray(new JsonObject { ["type"] = partType, ["text"] = text }),
+        ["content"] = new JsonArray(CompleteOutputText(new JsonObject { ["type"] = partType, ["text"] = text })),
     };
+
+    /// <summary>An output_text part as the API stores it: with its annotations and logprobs (empty when not given).</summary>
+    private static JsonObject CompleteOutputText(JsonObject part)
+    {
+        if ((string?)part["type"] != "output_text") return part;
+        part["annotations"] ??= new JsonArray();
+        part["logprobs"] ??= new JsonArray();
+        return part;
+    }
 
     /// <summary>Turns items (history first) into the stand-in's messages; function outputs name their function.</summary>
     public static List<StandInMessage> ToMessages(IEnumerable<JsonObject> items)
@@ -210,13 +220,16 @@ internal static class ModelInput
         return [message];
     }
 
-    public static JsonObject Usage(StandInAnswer answer) => new()
+    public static JsonObject Usage(StandInAnswer answer) => Usage(answer.InputTokens, answer.OutputTokens);
+
+    /// <summary>A Responses usage object (ResponseUsage: every field and detail the spec requires).</summary>
+    public static JsonObject Usage(int inputTokens, int outputTokens) => new()
     {
-        ["input_tokens"] = answer.InputTokens,
-        ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = 0 },
-        ["output_tokens"] = answer.OutputTokens,
+        ["input_tokens"] = inputTokens,
+        ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = 0, ["cache_write_tokens"] = 0 },
+        ["output_tokens"] = outputTokens,
         ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = 0 },
-        ["total_tokens"] = answer.TotalTokens,
+        ["total_tokens"] = inputTokens + outputTokens,
     };
 
     public static int? ReadInt(JsonElement root, string name, int min)

@@ -138,12 +138,7 @@ public sealed class ResponsesArea : IEmulatorArea
                 ["object"] = "response.compaction",
                 ["output"] = output,
                 ["created_at"] = state.Clock.UnixSeconds,
-                ["usage"] = new JsonObject
-                {
-                    ["input_tokens"] = input, ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = 0 },
-                    ["output_tokens"] = outputTokens, ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = 0 },
-                    ["total_tokens"] = input + outputTokens,
-                },
+                ["usage"] = ModelInput.Usage(input, outputTokens),
             }, EmulatorJson.Options);
         });
     }

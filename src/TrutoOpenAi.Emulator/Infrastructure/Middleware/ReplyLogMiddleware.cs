@@ -17,9 +17,13 @@ public sealed class ReplyLogMiddleware(RequestDelegate next)
 
     public static string? Directory => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } dir ? dir : null;
 
+    // Read once: the middleware is only added when the variable is set at start, and the process's own environment
+    // does not change under it.
+    private readonly string? _directory = Directory;
+
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!context.Request.Path.StartsWithSegments("/v1") || Directory is not { } dir)
+        if (!context.Request.Path.StartsWithSegments("/v1") || _directory is not { } dir)
         {
             await next(context);
             return;

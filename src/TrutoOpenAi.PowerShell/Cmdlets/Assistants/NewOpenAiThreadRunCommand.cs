@@ -58,9 +58,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Assistants
         [Parameter]
         public object[]? Tool { get; set; }
 
-        /// <summary>The most completion tokens the run may use; past it the run ends incomplete.</summary>
+        /// <summary>The most completion tokens the run may use (at least 256); past it the run ends incomplete.</summary>
         [Parameter]
-        [ValidateRange(16, int.MaxValue)]
+        [ValidateRange(256, int.MaxValue)]
         public int? MaxCompletionTokens { get; set; }
 
         /// <summary>Up to 16 key/value pairs to tag the run with.</summary>

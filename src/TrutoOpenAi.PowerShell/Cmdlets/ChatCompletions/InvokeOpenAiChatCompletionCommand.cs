@@ -27,9 +27,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
     /// <para>Function calls: with -InvokeFunction Auto the -Function commands the model asks for run and their output goes
     /// back as tool messages until it answers in text; Confirm asks before each call; None (the default) writes the
     /// completion with its FunctionCalls. A command that throws sends its error message as the output and writes a warning.
-    /// After -MaxToolRound rounds (default 8) the loop stops with an OpenAiToolLoopLimit error. -Tool adds tools given as
-    /// hashtables in the chat shape (@{ type = 'function'; function = @{ name; parameters } }) or the flat shape of
-    /// Invoke-OpenAiResponse.</para>
+    /// After -MaxToolRound rounds (default 8) the loop stops with an OpenAiToolLoopLimit error. -Tool adds function tools:
+    /// those of New-OpenAiTool (a PowerShell command among them runs like -Function), or hashtables in the chat shape
+    /// (@{ type = 'function'; function = @{ name; parameters } }) or the flat shape of Invoke-OpenAiResponse. Chat
+    /// completions take no built-in tools (file_search, web_search...): such a tool is an OpenAiInvalidTool error.</para>
     /// <para>A completion cut at -MaxCompletionTokens (finish reason length) is an OpenAiChatCompletionIncomplete error,
     /// one withheld by the content filter an OpenAiChatCompletionFiltered error; both carry the completion as TargetObject.
     /// Bad input (no model, a message without a known role, a tool without a known type, a schema that is not a JSON
@@ -83,7 +84,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
         [Parameter]
         public string[]? Image { get; set; }
 
-        /// <summary>Tools as hashtables or JSON text: the chat shape (@{ type = 'function'; function = @{ name = ...; parameters = ... } }) or the flat shape of New-OpenAiTool and Invoke-OpenAiResponse.</summary>
+        /// <summary>Function tools: OpenAiTool objects from New-OpenAiTool (a PowerShell command among them runs like -Function), or hashtables or JSON text in the chat shape (@{ type = 'function'; function = @{ name = ...; parameters = ... } }) or the flat shape of Invoke-OpenAiResponse. Other tool types are refused.</summary>
         [Parameter]
         public object[]? Tool { get; set; }
 
@@ -324,8 +325,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
                 body["tool_choice"] = ToolChoice is "auto" or "none" or "required" ? (JsonNode)ToolChoice
                     : new JsonObject { ["type"] = "function", ["function"] = new JsonObject { ["name"] = ToolChoice } };
             var tools = new JsonArray();
-            foreach (var tool in Tool ?? Array.Empty<object>()) tools.Add(ReadTool(tool));
-            foreach (var function in functions.Offer(Function)) tools.Add(ChatShape(function));
+            foreach (var tool in Tool ?? Array.Empty<object>()) tools.Add(Responses.ToolDefinition.ForChat(tool, functions));
+            foreach (var function in functions.Offer(Function)) tools.Add(Responses.ToolDefinition.ChatShape(function));
             if (tools.Count > 0) body["tools"] = tools;
             if (JsonSchema != null)
             {
@@ -359,28 +360,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
             if (role == "tool" && string.IsNullOrEmpty((string?)message["tool_call_id"]))
                 throw new OpenAiValidationException("Messages", "A tool message needs the tool_call_id of the call it answers.", "OpenAiInvalidMessage");
             return message;
-        }
-
-        /// <summary>A -Tool entry in the chat shape; the flat shape ({type, name, parameters}) is converted.</summary>
-        private static JsonObject ReadTool(object entry)
-        {
-            var definition = ModelInput.ToJsonObject(entry, "Tool", "OpenAiInvalidTool");
-            var type = (definition["type"] as JsonValue)?.TryGetValue<string>(out var t) == true ? t : null;
-            if (type != "function" && type != "custom")
-                throw new OpenAiValidationException("Tool", $"-Tool {definition.ToJsonString()} has {(type is null ? "no type" : $"the type '{type}', which chat completions do not take")}; known types: function, custom.", "OpenAiInvalidTool");
-            if (type == "function" && !(definition["function"] is JsonObject)) definition = ChatShape(definition);
-            var name = type == "function" ? (string?)definition["function"]?["name"] : (string?)definition["custom"]?["name"];
-            if (string.IsNullOrEmpty(name)) throw new OpenAiValidationException("Tool", $"A {type} tool needs a name: {definition.ToJsonString()}", "OpenAiInvalidTool");
-            return definition;
-        }
-
-        /// <summary>A function tool in the flat shape (Responses) in the chat shape: {type: function, function: {name, description, parameters, strict}}.</summary>
-        private static JsonObject ChatShape(JsonObject flat)
-        {
-            var function = new JsonObject();
-            foreach (var field in new[] { "name", "description", "parameters", "strict" })
-                if (flat[field] is { } value) function[field] = value.DeepClone();
-            return new JsonObject { ["type"] = "function", ["function"] = function };
         }
     }
 }

@@ -17,7 +17,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     /// <summary>Asks a model for a response (POST /responses), optionally streaming it and running PowerShell commands as its tools.</summary>
     /// <remarks>
     /// <para>Sends -Message (or -InputItem items) with -Instructions, images (-Image: a path, URL or file id), tools
-    /// (-Tool hashtables such as those of New-OpenAiTool, and -Function: PowerShell commands offered as function tools, their
+    /// (-Tool: tools built with New-OpenAiTool, or hashtables; -Function: PowerShell commands offered as function tools, their
     /// parameters described from the command's metadata) and structured output (-JsonSchema). Piping a response in
     /// continues it on the server (previous_response_id); -ConversationId adds to a conversation.</para>
     /// <para>-Stream shows the text on the host as it arrives (information tagged PSHOST) and writes the same typed
@@ -48,12 +48,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     [OpenAiOperation("create_a_openai_response", "POST", "/responses")]
     public sealed class InvokeOpenAiResponseCommand : ResponseCmdletBase
     {
-        private static readonly HashSet<string> ToolTypes = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "function", "file_search", "web_search", "web_search_preview", "code_interpreter", "mcp", "image_generation",
-            "computer_use_preview", "local_shell", "shell", "apply_patch", "custom",
-        };
-
         /// <summary>The user's message.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
         [Alias("Input", "Prompt")]
@@ -88,7 +82,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         [Parameter]
         public string? ConversationId { get; set; }
 
-        /// <summary>Tools as hashtables or JSON text (each needs a known type: function, file_search, web_search, mcp, ...).</summary>
+        /// <summary>Tools: OpenAiTool objects from New-OpenAiTool (a PowerShell command among them runs like -Function), or hashtables or JSON text of a known type (function, file_search, web_search, mcp, ...).</summary>
         [Parameter]
         public object[]? Tool { get; set; }
 
@@ -249,16 +243,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             if (Metadata != null) body["metadata"] = ToJsonObject(Metadata, "Metadata", "OpenAiInvalidArgument");
 
             var tools = new JsonArray();
-            foreach (var tool in Tool ?? Array.Empty<object>())
-            {
-                var definition = ToJsonObject(tool, "Tool", "OpenAiInvalidTool");
-                var type = (definition["type"] as JsonValue)?.TryGetValue<string>(out var t) == true ? t : null;
-                if (type is null || !ToolTypes.Contains(type))
-                    throw new OpenAiValidationException("Tool", $"-Tool {definition.ToJsonString()} has {(type is null ? "no type" : $"the unknown type '{type}'")}; known types: {string.Join(", ", ToolTypes)}.", "OpenAiInvalidTool");
-                if (type == "function" && string.IsNullOrEmpty((string?)definition["name"]))
-                    throw new OpenAiValidationException("Tool", "A function tool needs a name.", "OpenAiInvalidTool");
-                tools.Add(definition);
-            }
+            foreach (var tool in Tool ?? Array.Empty<object>()) tools.Add(ToolDefinition.ForResponses(tool, functions));
             foreach (var function in functions.Offer(Function)) tools.Add(function);
             if (tools.Count > 0) body["tools"] = tools;
             if (JsonSchema != null)
