@@ -44,6 +44,13 @@
 .PARAMETER NoBuild
     Test, Docs, Demo, Bench, Package: use the existing build output and out/TrutoOpenAi stage as they are.
 
+.PARAMETER ProjectUri
+    Package: the project's public home, written into the packaged manifest's PSData (a gallery shows it). The source
+    manifest names none: this repository has no public address yet, and none is made up. Give it when releasing.
+
+.PARAMETER LicenseUri
+    Package: the licence's public address, written into the packaged manifest's PSData. Same as -ProjectUri.
+
 .EXAMPLE
     dotnet pwsh ./build.ps1 Test -Only Pester -PesterPath tests/Pester/Help.Tests.ps1
 #>
@@ -62,7 +69,10 @@ param(
     [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')]
     [string] $PesterOutput = 'Detailed',
 
-    [switch] $NoBuild
+    [switch] $NoBuild,
+
+    [uri] $ProjectUri,
+    [uri] $LicenseUri
 )
 
 $ErrorActionPreference = 'Stop'
@@ -189,6 +199,27 @@ function Invoke-PackageTask {
     $pkgDir = Join-Path $OutDir 'packages'
     if (Test-Path -LiteralPath $pkgDir) { Remove-Item -LiteralPath $pkgDir -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $pkgDir -Force
+    # The package is made from a copy of the stage, so the links given here never change out/TrutoOpenAi.
+    $source = Join-Path $OutDir 'package-stage/TrutoOpenAi'
+    if (Test-Path -LiteralPath $source) { Remove-Item -LiteralPath $source -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path (Split-Path -Parent $source) -Force
+    Copy-Item -LiteralPath $StageDir -Destination $source -Recurse
+    $links = [ordered]@{ ProjectUri = $ProjectUri; LicenseUri = $LicenseUri }
+    foreach ($name in @($links.Keys)) {
+        $value = $links[$name]
+        if (-not $value) { $links.Remove($name); continue }
+        if (-not $value.IsAbsoluteUri -or $value.Scheme -notin 'https', 'http') { throw "-$name must be an absolute http(s) address: '$value'." }
+    }
+    if ($links.Count) {
+        $manifest = Join-Path $source 'TrutoOpenAi.psd1'
+        $text = Get-Content -Raw -LiteralPath $manifest
+        $lines = foreach ($name in $links.Keys) { "            $name = '$($links[$name].AbsoluteUri.Replace("'", "''"))'" }
+        $text = [regex]::Replace($text, '(?m)^(\s*PSData\s*=\s*@\{\s*\r?\n)', { param($m) $m.Groups[1].Value + ($lines -join "`n") + "`n" })
+        Write-Utf8File -Path $manifest -Text $text
+        Write-Host "Package: $(($links.Keys | ForEach-Object { "$_ $($links[$_])" }) -join ', ')"
+    }
+    $missing = @('ProjectUri', 'LicenseUri' | Where-Object { -not $links.Contains($_) })
+    if ($missing) { Write-Warning "The package has no $($missing -join ' or '): pass -$($missing -join ' and -') when releasing (a gallery shows them)." }
     $script = Join-Path $OutDir 'package.ps1'
     Write-Utf8File -Path $script -Text @'
 param([string] $Source, [string] $Destination)
@@ -196,7 +227,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module Microsoft.PowerShell.PSResourceGet
 Compress-PSResource -Path $Source -DestinationPath $Destination
 '@
-    $code = Invoke-ChildPwsh -RepoRoot $RepoRoot -ScriptPath $script -ArgumentList @('-Source', $StageDir, '-Destination', $pkgDir) -TimeoutSeconds 600 -What 'Compress-PSResource'
+    $code = Invoke-ChildPwsh -RepoRoot $RepoRoot -ScriptPath $script -ArgumentList @('-Source', $source, '-Destination', $pkgDir) -TimeoutSeconds 600 -What 'Compress-PSResource'
     $pkg = @(Get-ChildItem -LiteralPath $pkgDir -Filter *.nupkg -File)
     if ($code -ne 0 -or $pkg.Count -ne 1) { throw "Compress-PSResource failed (exit code $code, $($pkg.Count) package(s) written)." }
     Write-Host "Package: $([System.IO.Path]::GetRelativePath($RepoRoot, $pkg[0].FullName)) ($([Math]::Round($pkg[0].Length / 1MB, 2)) MB)"

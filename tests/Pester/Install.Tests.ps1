@@ -35,7 +35,9 @@ Describe 'Install from a local PSResourceGet repository' -Skip:(-not $CanIsolate
         }
 
         # 1. The package, as `./build.ps1 Package` makes it (from the staged module, no rebuild).
-        $script:Package = Invoke-Child @('-File', (Join-Path $Root 'build.ps1'), 'Package', '-NoBuild')
+        #    The release links are passed as a release would pass them (the source manifest names none).
+        $script:Links = @{ ProjectUri = 'https://example.com/truto/openai-module'; LicenseUri = 'https://example.com/truto/openai-module/license' }
+        $script:Package = Invoke-Child @('-File', (Join-Path $Root 'build.ps1'), 'Package', '-NoBuild', '-ProjectUri', $Links.ProjectUri, '-LicenseUri', $Links.LicenseUri)
         $script:Nupkg = @(Get-ChildItem -LiteralPath (Join-Path $Root 'out/packages') -Filter 'TrutoOpenAi.*.nupkg' -ErrorAction SilentlyContinue)
 
         # 2. A clean user: its own HOME (PSResourceGet's repository list and CurrentUser modules live under it), and a
@@ -72,6 +74,8 @@ $m = Get-Module TrutoOpenAi
 "MODULEBASE=$($m.ModuleBase)"
 "VERSION=$($m.Version)"
 "CMDLETS=$($m.ExportedCmdlets.Count)"
+"PROJECTURI=$($m.ProjectUri)"
+"LICENSEURI=$($m.LicenseUri)"
 "SYNOPSIS=$((Get-Help Get-OpenAiProject).Synopsis)"
 $emu = Start-OpenAiEmulator -Connect -SeedProjects 2
 try { "PROJECTS=$(@(Get-OpenAiProject).Count)" } finally { $emu | Stop-OpenAiEmulator -Confirm:$false }
@@ -110,6 +114,12 @@ try { "PROJECTS=$(@(Get-OpenAiProject).Count)" } finally { $emu | Stop-OpenAiEmu
         $Facts.VERSION | Should -Be $Staged.ModuleVersion
         [int]$Facts.CMDLETS | Should -Be @($Staged.CmdletsToExport).Count
         $Facts.SYNOPSIS | Should -Not -BeNullOrEmpty -Because 'the help file travels with the package'
+    }
+
+    It 'the installed manifest carries the ProjectUri and LicenseUri given to Package, and the staged one is untouched' {
+        $Facts.PROJECTURI | Should -Be $Links.ProjectUri
+        $Facts.LICENSEURI | Should -Be $Links.LicenseUri
+        $Staged.PrivateData.PSData.Keys | Should -Not -Contain 'ProjectUri'
     }
 
     It 'the installed module works, bundled emulator included' {

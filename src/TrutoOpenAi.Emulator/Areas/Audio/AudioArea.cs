@@ -62,6 +62,7 @@ public sealed class AudioArea : IEmulatorArea
                 throw ApiErrors.BadRequest($"stream_format 'sse' is not supported for the model '{model}'.", "stream_format", "unsupported_value").Throw();
 
             var chunks = AudioCodec.Speech(input, format, speed);
+            ModelTraffic.Record(state, new ModelCall(0, "audio_speeches", model, 0, 0) { Characters = input.Length });
             if (streamFormat == "sse")
             {
                 var tokens = StandInModel.CountTokens(input);
@@ -142,6 +143,8 @@ public sealed class AudioArea : IEmulatorArea
         var language = translate ? "english" : fields.First("language") ?? "english";
         var inputTokens = (int)Math.Ceiling(seconds * 10) + StandInModel.CountTokens(fields.First("prompt"));
         var outputTokens = StandInModel.CountTokens(text);
+        ModelTraffic.Record(context.RequestServices.GetRequiredService<EmulatorState>(),
+            new ModelCall(0, "audio_transcriptions", model, inputTokens, outputTokens) { Seconds = (long)Math.Ceiling(seconds) });
 
         if (!translate && fields.First("stream") == "true" && model != Whisper)
         {

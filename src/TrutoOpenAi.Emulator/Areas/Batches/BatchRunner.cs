@@ -45,6 +45,7 @@ public static class BatchRunner
 
     private static async Task<BatchLineRun> RunOneAsync(HttpContext creator, RequestDelegate handler, string endpoint, BatchLine line, string requestId)
     {
+        ModelTraffic.EnterBatch(); // this line's model traffic counts as batch usage (scoped to this method)
         var context = new DefaultHttpContext { RequestServices = creator.RequestServices };
         var request = context.Request;
         request.Method = HttpMethods.Post;

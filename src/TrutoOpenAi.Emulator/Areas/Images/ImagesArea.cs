@@ -210,7 +210,8 @@ public sealed class ImagesArea : IEmulatorArea
         };
         byte[] Png(int index, int? partial = null) =>
             PngPainter.Paint(width, height, $"{image.Seed}|{index}" + (partial is { } p ? $"|partial{p}" : ""), transparent, partial is { } q ? 2 + q * 2 : 8, image.Prompt);
-        if (gpt) ModelTraffic.Record(state, image.Model, inputTokens, outputTokens, "images");
+        ModelTraffic.Record(state, new ModelCall(0, "images", image.Model, gpt ? inputTokens : 0, gpt ? outputTokens : 0)
+            { Images = image.N, Size = reportedSize, Source = "image." + image.Kind });
 
         if (image.Stream)
         {

@@ -18,13 +18,14 @@ public sealed class UsageArea : IEmulatorArea
     public void Map(RouteGroupBuilder v1, EmulatorState state)
     {
         var projects = state.Store<ProjectStore>();
+        var traffic = state.Store<ModelTraffic>();
         foreach (var endpoint in UsageEndpointDef.Endpoints)
         {
             v1.MapGet(endpoint.Path, (HttpRequest request) =>
             {
                 var query = UsageRequest.Parse(request, endpoint, state.Clock.UnixSeconds);
                 projects.Items.TryPage(int.MaxValue, null, null, false, null, out var all, out _, out _);
-                var json = UsagePage.Write(endpoint, query, all, state.Clock.UnixSeconds);
+                var json = UsagePage.Write(endpoint, query, all, state.Clock.UnixSeconds, traffic.Snapshot());
                 return Results.Bytes(json, "application/json");
             });
         }
@@ -149,7 +150,9 @@ public static class PageToken
 /// <summary>Builds one page: buckets from FirstBucket, at most Limit of them, each with its grouped results.</summary>
 public static class UsagePage
 {
-    public static byte[] Write(UsageEndpointDef endpoint, UsageRequest query, IReadOnlyList<Project> projects, long now)
+    /// <summary>One page; <paramref name="calls"/> (sorted by time) are the emulator's own model calls, counted beside the
+    /// generated history.</summary>
+    public static byte[] Write(UsageEndpointDef endpoint, UsageRequest query, IReadOnlyList<Project> projects, long now, ModelCall[]? calls = null)
     {
         var width = UsageEndpointDef.Seconds(query.Width);
         var total = (int)Math.Min(int.MaxValue, (query.End - query.Start + width - 1) / width);
@@ -171,7 +174,9 @@ public static class UsagePage
                 w.WriteNumber("start_time", bucketStart);
                 w.WriteNumber("end_time", bucketEnd);
                 w.WriteStartArray("results");
-                foreach (var group in Group(endpoint, query, UsageGenerator.Atoms(endpoint, scoped, bucketStart, bucketEnd - bucketStart, now)))
+                var atoms = UsageGenerator.Atoms(endpoint, scoped, bucketStart, bucketEnd - bucketStart, now);
+                if (calls is { Length: > 0 }) atoms = atoms.Concat(LiveUsage.Atoms(endpoint, calls, bucketStart, bucketEnd));
+                foreach (var group in Group(endpoint, query, atoms))
                     WriteResult(w, endpoint, query, group.First, group.Sums);
                 w.WriteEndArray();
                 w.WriteEndObject();

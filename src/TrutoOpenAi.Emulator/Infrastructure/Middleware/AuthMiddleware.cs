@@ -22,6 +22,8 @@ public sealed class AuthMiddleware(RequestDelegate next, AuthPolicy auth)
         }
         else if (kind == AuthKind.Admin) error = ApiErrors.AdminKeyOnlyForOrganization();
 
-        return error is null ? next(context) : error.WriteAsync(context);
+        if (error is not null) return error.WriteAsync(context);
+        ModelTraffic.Enter(context); // who calls, for the usage reports of the model calls this request makes
+        return next(context);
     }
 }
