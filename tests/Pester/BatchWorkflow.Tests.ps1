@@ -93,6 +93,21 @@ Describe 'The batch workflow against the emulator' {
             ('tea' | Test-OpenAiModeration -AsBatchRequest).InputObject | Should -Be 'tea'
         }
 
+        It 'a piped response or completion is continued without its own text sent again as a new message' {
+            $first = Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'first' -Confirm:$false
+            $line = $first | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest
+            $json = $line.ToJsonLine() | ConvertFrom-Json
+            $json.body.previous_response_id | Should -Be $first.Id
+            @($json.body.input).Count | Should -Be 0
+            $line.InputObject.Id | Should -Be $first.Id
+            (($first | Invoke-OpenAiResponse -Model gpt-4o-mini -Message 'second' -AsBatchRequest).ToJsonLine() | ConvertFrom-Json).body.input[0].content[0].text | Should -Be 'second'
+            $chat = Invoke-OpenAiChatCompletion -Model gpt-4o-mini -Message 'hello' -Confirm:$false
+            $next = ($chat | Invoke-OpenAiChatCompletion -Message 'again' -AsBatchRequest).ToJsonLine() | ConvertFrom-Json
+            $next.body.messages.content | Should -Be @('hello', 'You said: hello', 'again')
+            $same = ($chat | Invoke-OpenAiChatCompletion -AsBatchRequest).ToJsonLine() | ConvertFrom-Json
+            $same.body.messages.role | Should -Be @('user', 'assistant')
+        }
+
         It 'switches that need a live call are refused with -AsBatchRequest before anything is written' {
             $out = Invoke-OpenAiResponse 'hi' -Model gpt-4o-mini -AsBatchRequest -Stream -ErrorAction SilentlyContinue -ErrorVariable failure
             $out | Should -BeNullOrEmpty

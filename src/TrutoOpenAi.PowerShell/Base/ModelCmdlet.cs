@@ -82,6 +82,22 @@ namespace TrutoOpenAi.PowerShell
         [Parameter(ValueFromPipeline = true)]
         public PSObject? InputObject { get; set; }
 
+        private bool _messageNamed;
+
+        /// <summary>Notes whether -Message was given by name: pipeline parameters are bound only after BeginProcessing.</summary>
+        protected override void BeginProcessing()
+        {
+            _messageNamed = MyInvocation.BoundParameters.ContainsKey("Message");
+            base.BeginProcessing();
+        }
+
+        /// <summary>
+        /// The message of this record: a piped response or completion (<paramref name="continued"/>) binds -Message too, as its
+        /// text, which is not a new message: then null, unless -Message was given by name.
+        /// </summary>
+        private protected string? OwnMessage(string? message, object? continued) =>
+            !_messageNamed && continued != null && ReferenceEquals(InputObject?.BaseObject, continued) ? null : message;
+
         /// <summary>The function loop of this call: -InvokeFunction and -MaxToolRound.</summary>
         private protected FunctionRunner NewFunctionRunner() => new FunctionRunner(this, InvokeFunction, MaxToolRound);
 

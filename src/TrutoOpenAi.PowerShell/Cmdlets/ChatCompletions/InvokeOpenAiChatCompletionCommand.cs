@@ -108,6 +108,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
 
         protected override void ProcessRecord()
         {
+            Message = OwnMessage(Message, PreviousCompletion);
             JsonObject body;
             List<JsonObject> turn;
             var functions = NewFunctionRunner();

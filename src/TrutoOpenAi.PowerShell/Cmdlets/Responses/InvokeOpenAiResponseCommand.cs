@@ -88,6 +88,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         protected override void ProcessRecord()
         {
+            Message = OwnMessage(Message, PreviousResponse);
             JsonObject body;
             var functions = NewFunctionRunner();
             try
