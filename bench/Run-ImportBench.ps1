@@ -166,11 +166,14 @@ function New-ReadyToRunHost {
 }
 
 # ---- the measurement -----------------------------------------------------------------------------------------
-# Each child prints "<import ms> <first cmdlet ms>" from a stopwatch of its own.
+# Each child writes "<import ms> <first cmdlet ms>" from a stopwatch of its own to the file named by
+# IMPORT_BENCH_OUT, not to its output: writing output would start PowerShell's formatting machinery, which the bare
+# pwsh never runs, and charge it to the module.
 function Get-ChildCommand([string] $Module, [string] $Cmdlet) {
     "`$sw = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$Module'; `$a = `$sw.Elapsed.TotalMilliseconds; `$null = $Cmdlet; " +
-    "'{0} {1}' -f `$a.ToString([cultureinfo]::InvariantCulture), (`$sw.Elapsed.TotalMilliseconds - `$a).ToString([cultureinfo]::InvariantCulture)"
+    "`$b = `$sw.Elapsed.TotalMilliseconds - `$a; [IO.File]::WriteAllText(`$env:IMPORT_BENCH_OUT, [string]::Join(' ', `$a.ToString([cultureinfo]::InvariantCulture), `$b.ToString([cultureinfo]::InvariantCulture)))"
 }
+$env:IMPORT_BENCH_OUT = Join-Path $OutRoot 'import-child.txt'
 $cases = [ordered]@{
     bare    = 'exit 0'
     floor1  = Get-ChildCommand $floor1 'Get-Floor1'
@@ -191,11 +194,12 @@ function Measure-Host([string[]] $Launch) {
     foreach ($k in $cases.Keys) { $null = Invoke-Child $cases[$k] }   # file cache warm-up
     for ($i = 0; $i -lt $Rounds; $i++) {
         foreach ($k in $cases.Keys) {
+            Remove-Item -LiteralPath $env:IMPORT_BENCH_OUT -ErrorAction Ignore
             $sw = [Diagnostics.Stopwatch]::StartNew()
-            $out = Invoke-Child $cases[$k]
+            $null = Invoke-Child $cases[$k]
             $wall[$k].Add($sw.Elapsed.TotalSeconds)
             if ($k -ne 'bare') {
-                $parts = "$($out | Select-Object -Last 1)".Split(' ')
+                $parts = (Get-Content -Raw -LiteralPath $env:IMPORT_BENCH_OUT).Split(' ')
                 $inImport[$k].Add([double]::Parse($parts[0], $Invariant)); $inCmdlet[$k].Add([double]::Parse($parts[1], $Invariant))
             }
         }

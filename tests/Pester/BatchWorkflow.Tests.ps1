@@ -57,6 +57,42 @@ Describe 'The batch workflow against the emulator' {
             ($lines[0].ToJsonLine() | ConvertFrom-Json).body.dimensions | Should -Be 8
         }
 
+        It 'Invoke-OpenAiChatCompletion -AsBatchRequest writes a /v1/chat/completions line with the whole conversation and the piped object, sending nothing' {
+            $since = Get-EmulatorSeq $emu
+            $lines = @('Capital of France?', 'Capital of Peru?' | Invoke-OpenAiChatCompletion -Model gpt-4o-mini -SystemMessage 'Be brief' -MaxCompletionTokens 50 -AsBatchRequest)
+            $lines.Count | Should -Be 2
+            $lines[0] | Should -BeOfType ([TrutoOpenAi.Core.Models.Platform.OpenAiBatchRequest])
+            $lines.Url | Sort-Object -Unique | Should -Be '/v1/chat/completions'
+            $lines.InputObject | Should -Be @('Capital of France?', 'Capital of Peru?')
+            $json = $lines[1].ToJsonLine() | ConvertFrom-Json
+            $json.body.model | Should -Be 'gpt-4o-mini'
+            $json.body.max_completion_tokens | Should -Be 50
+            $json.body.messages.role | Should -Be @('system', 'user')
+            $json.body.messages.content | Should -Be @('Be brief', 'Capital of Peru?')
+            @(Get-EmulatorLog $emu -Since $since).Count | Should -Be 0
+        }
+
+        It 'Test-OpenAiModeration -AsBatchRequest writes one /v1/moderations line per text, the piped object attached' {
+            $lines = @('I like tea', 'I will attack the castle' | Test-OpenAiModeration -Model omni-moderation-latest -AsBatchRequest)
+            $lines.Url | Sort-Object -Unique | Should -Be '/v1/moderations'
+            $lines.InputObject | Should -Be @('I like tea', 'I will attack the castle')
+            ($lines[1].ToJsonLine() | ConvertFrom-Json).body.input | Should -Be 'I will attack the castle'
+            ($lines[1].ToJsonLine() | ConvertFrom-Json).body.model | Should -Be 'omni-moderation-latest'
+        }
+
+        It 'a line carries the object as it was piped (a FileInfo, a row), not the text made of it; -InputObject attaches one' {
+            $files = 1..2 | ForEach-Object { $path = Join-Path $work "note$_.txt"; Set-Content -Path $path -Value "note $_"; Get-Item $path }
+            $lines = @($files | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest)
+            $lines[0].InputObject | Should -BeOfType ([System.IO.FileInfo])
+            $lines.InputObject.Name | Should -Be @('note1.txt', 'note2.txt')
+            ($lines[0].ToJsonLine() | ConvertFrom-Json).body.input[0].content[0].text | Should -Be $files[0].FullName
+            $row = [pscustomobject]@{ Id = 7; Text = 'refunds' }
+            $chat = Invoke-OpenAiChatCompletion -Model gpt-4o-mini -Message $row.Text -InputObject $row -AsBatchRequest
+            $chat.InputObject.Id | Should -Be 7
+            ($row | New-OpenAiEmbedding -Text $row.Text -AsBatchRequest).InputObject.Id | Should -Be 7
+            ('tea' | Test-OpenAiModeration -AsBatchRequest).InputObject | Should -Be 'tea'
+        }
+
         It 'switches that need a live call are refused with -AsBatchRequest before anything is written' {
             $out = Invoke-OpenAiResponse 'hi' -Model gpt-4o-mini -AsBatchRequest -Stream -ErrorAction SilentlyContinue -ErrorVariable failure
             $out | Should -BeNullOrEmpty
@@ -64,6 +100,13 @@ Describe 'The batch workflow against the emulator' {
             $failure[0].Exception.Message | Should -BeLike '-Stream cannot be combined with -AsBatchRequest*'
             Invoke-OpenAiResponse 'hi' -AsBatchRequest -ErrorAction SilentlyContinue -ErrorVariable missing
             $missing[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiMissingModel,*'
+            Invoke-OpenAiChatCompletion 'hi' -Model gpt-4o-mini -AsBatchRequest -StreamEvent -ErrorAction SilentlyContinue -ErrorVariable chat | Should -BeNullOrEmpty
+            $chat[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidBatchRequest,*'
+            $chat[0].Exception.Message | Should -BeLike '-StreamEvent cannot be combined with -AsBatchRequest*'
+            Invoke-OpenAiChatCompletion 'hi' -Model gpt-4o-mini -Function Get-Date -InvokeFunction Auto -AsBatchRequest -ErrorAction SilentlyContinue -ErrorVariable functions | Should -BeNullOrEmpty
+            $functions[0].Exception.Message | Should -BeLike '-InvokeFunction cannot be combined with -AsBatchRequest*'
+            'hi' | Test-OpenAiModeration -Quiet -AsBatchRequest -ErrorAction SilentlyContinue -ErrorVariable quiet | Should -BeNullOrEmpty
+            $quiet[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiInvalidBatchRequest,*'
         }
     }
 
@@ -72,7 +115,7 @@ Describe 'The batch workflow against the emulator' {
             $since = Get-EmulatorSeq $emu
             $questions = 1..1000 | ForEach-Object { "Question number $_" }
             $lines = $questions | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest
-            $run = Invoke-BatchWorkflow $lines
+            $run = Invoke-BatchWorkflow $lines -Arguments '-KeepFiles'
             $results = $run.Output
             $results.Count | Should -Be 1000
             $results[0] | Should -BeOfType ([TrutoOpenAi.Core.Models.Platform.OpenAiBatchResult])
@@ -94,6 +137,69 @@ Describe 'The batch workflow against the emulator' {
             $inputFile = Get-OpenAiFile -Id $create[0].body.input_file_id
             $inputFile.Purpose | Should -Be 'batch'
             $inputFile.Bytes | Should -Be ((($lines | ForEach-Object { [Text.Encoding]::UTF8.GetByteCount($_.ToJsonLine()) + 1 }) | Measure-Object -Sum).Sum)
+        }
+
+        It 'chat completion and moderation lines run through Invoke-OpenAiBatch and come back typed, in input order, with their piped objects' {
+            $rows = 'one', 'two', 'three' | ForEach-Object { [pscustomobject]@{ Word = $_ } }
+            $requests = @(
+                $rows | ForEach-Object { Invoke-OpenAiChatCompletion -Model gpt-4o-mini -Message "Say $($_.Word)" -InputObject $_ -AsBatchRequest }
+                'I like tea', 'I will attack the castle' | Test-OpenAiModeration -AsBatchRequest
+                'Say four' | Invoke-OpenAiChatCompletion -Model gpt-4o-mini -AsBatchRequest
+            )
+            $run = Invoke-BatchWorkflow $requests -Batches 2
+            $results = $run.Output
+            $results.Count | Should -Be 6
+            $results.Index | Should -Be (0..5)
+            $results.Succeeded | Should -Be @($true, $true, $true, $true, $true, $true)
+            $results[0..2].InputObject.Word | Should -Be @('one', 'two', 'three')
+            $results[0..2].Output | Should -Be @('You said: Say one', 'You said: Say two', 'You said: Say three')
+            $results[0].Response | Should -BeOfType ([TrutoOpenAi.Core.Models.ChatCompletions.OpenAiChatCompletion])
+            $results[3].InputObject | Should -Be 'I like tea'
+            $results[3].Output | Should -BeFalse
+            $results[4].InputObject | Should -Be 'I will attack the castle'
+            $results[4].Output | Should -BeTrue
+            $results[4].Response | Should -BeOfType ([TrutoOpenAi.Core.Models.Responses.OpenAiModeration])
+            $results[4].Response.Categories | Should -Contain 'violence'
+            $results[4].Response.Input | Should -Be 'I will attack the castle'
+            $results[5].InputObject | Should -Be 'Say four'
+            $results[5].Output | Should -Be 'You said: Say four'
+            ($results[0..2].BatchId + $results[5].BatchId | Sort-Object -Unique).Count | Should -Be 1
+            $results[3].BatchId | Should -Not -Be $results[0].BatchId
+            (Get-OpenAiBatch -Id $results[3].BatchId).Endpoint | Should -Be '/v1/moderations'
+            $run.Errors.Count | Should -Be 0
+        }
+
+        It 'piped FileInfo objects come back attached to their results' {
+            $files = 1..3 | ForEach-Object { $path = Join-Path $work "ask$_.txt"; Set-Content -Path $path -Value "ask $_"; Get-Item $path }
+            $run = Invoke-BatchWorkflow ($files | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest)
+            $run.Output.InputObject | ForEach-Object { $_ | Should -BeOfType ([System.IO.FileInfo]) }
+            $run.Output.InputObject.Name | Should -Be @('ask1.txt', 'ask2.txt', 'ask3.txt')
+            $run.Output.Output | Should -Be ($files | ForEach-Object { "You said: $($_.FullName)" })
+        }
+
+        It 'deletes the files it made on the server once read (input, output and error files); -KeepFiles keeps them' {
+            $since = Get-EmulatorSeq $emu
+            $requests = @(
+                'kept apart' | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest
+                @{ custom_id = 'no-model'; url = '/v1/responses'; body = @{ input = 'no model given' } }
+            )
+            $run = Invoke-BatchWorkflow $requests -Arguments '-WarningAction SilentlyContinue'
+            $run.Output[1].StatusCode | Should -Be 400
+            $run.Output.Count | Should -Be 2
+            $batch = Get-OpenAiBatch -Id $run.Output[0].BatchId
+            $made = @($batch.InputFileId, $batch.OutputFileId, $batch.ErrorFileId)
+            $made | ForEach-Object { $_ | Should -Not -BeNullOrEmpty }
+            foreach ($id in $made) {
+                Get-OpenAiFile -Id $id -ErrorAction SilentlyContinue -ErrorVariable gone | Should -BeNullOrEmpty
+                $gone[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiNotFound,*'
+            }
+            $deletes = @(Get-EmulatorLog $emu -Since $since | Where-Object method -eq 'DELETE')
+            $deletes.path | Sort-Object | Should -Be ($made | ForEach-Object { "/v1/files/$_" } | Sort-Object)
+
+            $kept = Invoke-BatchWorkflow ('keep me' | Invoke-OpenAiResponse -Model gpt-4o-mini -AsBatchRequest) -Arguments '-KeepFiles'
+            $keptBatch = Get-OpenAiBatch -Id $kept.Output[0].BatchId
+            (Get-OpenAiFile -Id $keptBatch.InputFileId).Purpose | Should -Be 'batch'
+            (Get-OpenAiFile -Id $keptBatch.OutputFileId).Id | Should -Be $keptBatch.OutputFileId
         }
 
         It 'a line that fails comes back as an error result for its input, in its place, with a warning; mixed endpoints run as one batch each' {
@@ -177,7 +283,9 @@ Describe 'The batch workflow against the emulator' {
             $results[0].ErrorCode | Should -Be 'batch_timeout'
             $results[0].InputObject | Should -Be 'slow'
             $failure[0].FullyQualifiedErrorId | Should -BeLike 'OpenAiWaitTimeout,*'
-            (Get-OpenAiBatch -Id $failure[0].TargetObject.Id).Status | Should -Be 'validating'
+            $running = Get-OpenAiBatch -Id $failure[0].TargetObject.Id
+            $running.Status | Should -Be 'validating'
+            (Get-OpenAiFile -Id $running.InputFileId).Id | Should -Be $running.InputFileId -Because 'a batch still running needs its input file'
         }
 
         It 'bad input is refused before any request: duplicate custom ids, an endpoint batches cannot call, a line without a body' {

@@ -64,6 +64,7 @@ namespace TrutoOpenAi.Core.Services
                 ["/v1/responses"] = ConvertResponse,
                 ["/v1/embeddings"] = ConvertEmbedding,
                 ["/v1/chat/completions"] = ConvertChatCompletion,
+                ["/v1/moderations"] = ConvertModeration,
             };
 
         /// <summary>What a result body means: the typed answer, its output, and for a failed answer the error.</summary>
@@ -296,6 +297,17 @@ namespace TrutoOpenAi.Core.Services
         {
             var completion = OpenAiObject.From<Models.ChatCompletions.OpenAiChatCompletion>(body);
             return new Converted(completion, completion.Content);
+        }
+
+        /// <summary>A moderation line: one OpenAiModeration per input (its Output whether it was flagged), or an array of them for a list input.</summary>
+        private static Converted ConvertModeration(JsonElement body, OpenAiBatchRequest request, int index)
+        {
+            var input = request.Body?["input"];
+            var texts = input is System.Text.Json.Nodes.JsonArray list
+                ? list.Select(t => t is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : t?.ToJsonString() ?? string.Empty).ToList()
+                : new List<string> { input is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : input?.ToJsonString() ?? string.Empty };
+            var results = ResponseService.ReadModerations(body, texts, null);
+            return results.Count == 1 ? new Converted(results[0], results[0].Flagged) : new Converted(results.ToArray(), results.Select(r => r.Flagged).ToArray());
         }
 
         private static string? Text(JsonElement element, string name) =>

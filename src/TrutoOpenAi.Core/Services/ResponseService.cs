@@ -102,11 +102,16 @@ namespace TrutoOpenAi.Core.Services
             var body = new JsonObject { ["input"] = new JsonArray(texts.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()) };
             if (model != null) body["model"] = model;
             using var document = await _client.SendJsonAsync(new OpenAiRequest(HttpMethod.Post, "moderations").WithJsonBody(body.ToJsonString()), observer, cancellationToken).ConfigureAwait(false);
-            var root = document.RootElement;
+            return ReadModerations(document.RootElement, texts, model);
+        }
+
+        /// <summary>The results of a moderation answer (<c>{model, results[]}</c>), one per input text, in order.</summary>
+        internal static List<OpenAiModeration> ReadModerations(JsonElement root, IReadOnlyList<string> texts, string? model)
+        {
             var answered = root.TryGetProperty("model", out var m) ? m.GetString() : model;
             return root.GetProperty("results").EnumerateArray().Select((result, i) => new OpenAiModeration
             {
-                Input = texts[i],
+                Input = i < texts.Count ? texts[i] : string.Empty,
                 Flagged = result.GetProperty("flagged").GetBoolean(),
                 Categories = result.GetProperty("categories").EnumerateObject().Where(c => c.Value.ValueKind == JsonValueKind.True).Select(c => c.Name).ToArray(),
                 CategoryScores = result.GetProperty("category_scores").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetDouble()),

@@ -1,9 +1,19 @@
 namespace TrutoOpenAi.Core.Models.Access
 {
-    /// <summary>The spec's AuditLogEventType enum (components/schemas/AuditLogEventType), in the spec's order.</summary>
+    /// <summary>
+    /// The spec's AuditLogEventType enum (components/schemas/AuditLogEventType), in the spec's order. One list for the
+    /// module (tab completion) and the emulator (which compiles this file in as a link: validation and tenant_only).
+    /// </summary>
     public static class AuditLogEventTypes
     {
-        /// <summary>Every event type the API documents; types starting with <c>tenant.</c> are tenant-scoped.</summary>
+        /// <summary>
+        /// Whether only tenant_only=true lists an event type: the tenant.* types, and the two role binding types the
+        /// spec names as tenant-scoped in the tenant_only parameter's description.
+        /// </summary>
+        public static bool IsTenantScoped(string type) =>
+            type.StartsWith("tenant.", System.StringComparison.Ordinal) || type == "role.bound_to_resource" || type == "role.unbound_from_resource";
+
+        /// <summary>Every event type the API documents.</summary>
         public static readonly string[] All =
         {
             "api_key.created", "api_key.updated", "api_key.deleted", "certificate.created", "certificate.updated",

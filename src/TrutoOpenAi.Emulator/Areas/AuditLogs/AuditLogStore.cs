@@ -1,3 +1,4 @@
+using TrutoOpenAi.Core.Models.Access;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -48,7 +49,7 @@ public sealed class AuditLogStore : IEmulatorStore, IEmulatorSeeder
     public const string ActorEmail = "admin@emulator.local";
 
     /// <summary>The spec's AuditLogEventType enum.</summary>
-    public static HashSet<string> EventTypes => AuditLogEventTypes.All;
+    public static readonly HashSet<string> EventTypes = new(AuditLogEventTypes.All, StringComparer.Ordinal);
 
     private readonly EmulatorState _state;
     private readonly ProjectStore _projects;

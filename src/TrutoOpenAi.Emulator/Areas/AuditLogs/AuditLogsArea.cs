@@ -1,3 +1,4 @@
+using TrutoOpenAi.Core.Models.Access;
 using System.Globalization;
 using TrutoOpenAi.Emulator.Infrastructure;
 
@@ -29,7 +30,7 @@ public sealed class AuditLogsArea : IEmulatorArea
         var projects = Set(request, "project_ids");
         var types = Set(request, "event_types");
         foreach (var type in types ?? [])
-            if (!AuditLogEventTypes.All.Contains(type))
+            if (!AuditLogStore.EventTypes.Contains(type))
                 throw ApiErrors.BadRequest($"Invalid value: '{type}' is not a supported audit log event type.", "event_types[]", "invalid_value").Throw();
         var actors = Set(request, "actor_ids");
         var emails = Set(request, "actor_emails", StringComparer.OrdinalIgnoreCase);

@@ -26,6 +26,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
     /// <para>A request that failed (an error status, a failed or incomplete response) is a result with Succeeded false and
     /// its ErrorCode and ErrorMessage, in its place; a warning counts them. Requests of a batch that failed, expired or was
     /// cancelled come back the same way, with an OpenAiBatchFailed error (or a warning) for the batch itself.</para>
+    /// <para>The files the workflow makes on the server are deleted once they served: the output and error files after they
+    /// were read, the uploaded input file once its batch ended (completed, failed, expired or cancelled) or could not be
+    /// created. -KeepFiles keeps them all. A batch still running after -Timeout keeps its input file, and a file that
+    /// could not be read is kept; a file that cannot be deleted is a warning.</para>
     /// <para>-Timeout stops waiting after that many seconds: the batches go on, and their pending requests come back with
     /// ErrorCode batch_timeout. Ctrl+C stops at once, leaving the batches running (their ids are in the verbose stream).
     /// Duplicate custom ids, unknown endpoints and lines without a body are refused before any request. Verb: Invoke, as
@@ -75,6 +79,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
         [Parameter]
         [ValidateRange(0.05, 300.0)]
         public double PollInterval { get; set; } = 1.0;
+
+        /// <summary>Keep the files the workflow makes on the server (the uploaded JSONL input and the output and error files); by default they are deleted once read.</summary>
+        [Parameter]
+        public SwitchParameter KeepFiles { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -153,7 +161,16 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
                 var uploaded = Await(observer => new FileService(Client).UploadAsync(path, "batch", "batch-requests.jsonl", null, observer, CancellationToken));
                 var body = new BatchCreateRequest { InputFileId = uploaded.Id, Endpoint = chunk.Endpoint };
                 if (Metadata != null) body.Metadata = Metadata.Cast<DictionaryEntry>().ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? string.Empty);
-                var batch = Await(observer => new BatchService(Client).CreateAsync(body, observer, CancellationToken));
+                OpenAiBatch batch;
+                try
+                {
+                    batch = Await(observer => new BatchService(Client).CreateAsync(body, observer, CancellationToken));
+                }
+                catch (OpenAiException)
+                {
+                    DeleteFile(uploaded.Id, "input"); // no batch will read it
+                    throw;
+                }
                 WriteVerbose($"Created batch {batch.Id} (input file {uploaded.Id}) for requests {chunk.Indexes[0] + 1}..{chunk.Indexes[chunk.Indexes.Count - 1] + 1}: " +
                     $"Wait-OpenAiBatch -Id {batch.Id} waits for it, Stop-OpenAiBatch -Id {batch.Id} cancels it.");
                 return batch;
@@ -170,11 +187,19 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
             var chunk = (BatchChunk)target.Tag!;
             var batch = target.Last;
             var outcomes = new Dictionary<string, BatchLineOutcome>(StringComparer.Ordinal);
-            foreach (var fileId in new[] { batch?.OutputFileId, batch?.ErrorFileId })
+            foreach (var (fileId, kind) in new[] { (batch?.OutputFileId, "output"), (batch?.ErrorFileId, "error") })
             {
                 if (string.IsNullOrEmpty(fileId)) continue;
-                Try(fileId, () => Download(fileId!, outcomes));
+                var read = false;
+                Try(fileId, () =>
+                {
+                    Download(fileId!, outcomes);
+                    read = true;
+                });
+                if (read) DeleteFile(fileId!, kind); // an unread file is kept, for Save-OpenAiFileContent
             }
+            // The input file is needed while the batch runs: deleted only once it ended (not after -Timeout).
+            if (target.Outcome != PollState.Pending && batch?.InputFileId is { Length: > 0 } inputFileId) DeleteFile(inputFileId, "input");
             var id = batch?.Id ?? "?";
             var (code, message) = target.Outcome switch
             {
@@ -186,6 +211,21 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.BatchJobs
                 _ => ("batch_failed", $"Batch {id} {batch.Status}: " + string.Join("; ", batch.Errors?.Data?.Take(3).Select(e => e.ToString()) ?? Enumerable.Empty<string>())),
             };
             Fill(chunk, outcomes, batch?.Id, code, message);
+        }
+
+        /// <summary>Deletes a file the workflow made on the server, unless -KeepFiles; a failure is a warning (the results stand).</summary>
+        private void DeleteFile(string fileId, string kind)
+        {
+            if (KeepFiles) return;
+            try
+            {
+                Await(observer => new FileService(Client).DeleteAsync(fileId, observer, CancellationToken));
+                WriteVerbose($"Deleted the batch {kind} file {fileId} (-KeepFiles keeps it).");
+            }
+            catch (OpenAiException ex)
+            {
+                WriteWarning($"The batch {kind} file {fileId} could not be deleted: {ex.Message}");
+            }
         }
 
         private void Download(string fileId, Dictionary<string, BatchLineOutcome> outcomes)

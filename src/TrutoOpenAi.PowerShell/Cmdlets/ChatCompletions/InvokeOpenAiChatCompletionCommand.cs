@@ -36,6 +36,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
     /// Bad input (no model, a message without a known role, a tool without a known type, a schema that is not a JSON
     /// Schema object, a missing image) is refused before any request. -Store keeps the completion for
     /// Get-OpenAiChatCompletion. Needs an API key.</para>
+    /// <para>-AsBatchRequest writes the request as a batch request line (OpenAiBatchRequest for /v1/chat/completions, its
+    /// InputObject the object as piped, or -InputObject) instead of sending it, for Invoke-OpenAiBatch, whose results carry
+    /// the completions; -Stream, -StreamEvent and -InvokeFunction need a live call and are refused with it.</para>
     /// </remarks>
     /// <example>
     /// <code>Invoke-OpenAiChatCompletion -Model gpt-4o-mini -SystemMessage 'Answer briefly.' -Message 'Say hello' | Select-Object Content, FinishReason</code>
@@ -51,8 +54,12 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
     /// Invoke-OpenAiChatCompletion -Model gpt-4o-mini -Message 'Get-Weather City=Paris' -Function Get-Weather -InvokeFunction Auto -Stream</code>
     /// <para>Offers a PowerShell function as a tool, runs it when the model asks, and streams the final answer.</para>
     /// </example>
+    /// <example>
+    /// <code>'Paris', 'Lima' | ForEach-Object { [pscustomobject]@{ City = $_ } } | ForEach-Object { Invoke-OpenAiChatCompletion -Model gpt-4o-mini -Message "Which country is $($_.City) in?" -InputObject $_ -AsBatchRequest } | Invoke-OpenAiBatch -PollInterval 0.5 | Select-Object @{ n = 'City'; e = { $_.InputObject.City } }, Output</code>
+    /// <para>Asks through the Batch API (half the price) and shows each answer next to the row it was asked for.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Invoke, "OpenAiChatCompletion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(OpenAiChatCompletion), typeof(OpenAiStreamEvent))]
+    [OutputType(typeof(OpenAiChatCompletion), typeof(OpenAiStreamEvent), typeof(Core.Models.Platform.OpenAiBatchRequest))]
     [OpenAiOperation("create_a_openai_chat_completion", "POST", "/chat/completions")]
     public sealed class InvokeOpenAiChatCompletionCommand : OpenAiCmdlet
     {
@@ -155,6 +162,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
         [Parameter]
         public Hashtable? AdditionalBody { get; set; }
 
+        /// <summary>Write the request as a batch request line (OpenAiBatchRequest, url /v1/chat/completions) for Invoke-OpenAiBatch instead of sending it.</summary>
+        [Parameter]
+        public SwitchParameter AsBatchRequest { get; set; }
+
+        /// <summary>The object this request is for, attached to its batch request line (-AsBatchRequest) and so to its Invoke-OpenAiBatch result; a piped object binds it as it is (a FileInfo stays a FileInfo), while -Message gets its text.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             JsonObject body;
@@ -167,6 +182,18 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
             catch (OpenAiValidationException ex)
             {
                 WriteError(ErrorRecords.From(ex, Message));
+                return;
+            }
+            if (AsBatchRequest)
+            {
+                Try(Message, () =>
+                {
+                    var messages = History(new ChatCompletionService(Client));
+                    messages.AddRange(turn);
+                    body["messages"] = new JsonArray(messages.Select(m => (JsonNode?)m).ToArray());
+                    WriteObject(BatchJobs.BatchRequestLine.Create("/v1/chat/completions", body, BatchJobs.BatchRequestLine.InputOf(InputObject, (object?)PreviousCompletion ?? Message),
+                        ("Stream", Stream), ("StreamEvent", StreamEvent), ("InvokeFunction", InvokeFunction != "None")));
+                });
                 return;
             }
             if (!ShouldProcess($"model {(string?)body["model"]}", "Create a chat completion")) return;

@@ -30,8 +30,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     /// <para>A failed or incomplete response is an ErrorRecord (OpenAiResponseFailed, OpenAiResponseIncomplete) whose
     /// TargetObject is the response. Bad input (no model, a tool without a type, a schema that is not a JSON Schema
     /// object, a missing image) is refused before any request. Needs an API key.</para>
-    /// <para>-AsBatchRequest writes the request as a batch request line (OpenAiBatchRequest, its InputObject the message or
-    /// the piped response) instead of sending it, for Invoke-OpenAiBatch; -Stream, -Background and -InvokeFunction need a
+    /// <para>-AsBatchRequest writes the request as a batch request line (OpenAiBatchRequest, its InputObject the object as
+    /// piped, or -InputObject) instead of sending it, for Invoke-OpenAiBatch; -Stream, -Background and -InvokeFunction need a
     /// live call and are refused with it.</para>
     /// </remarks>
     /// <example>
@@ -145,6 +145,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         [Parameter]
         public SwitchParameter AsBatchRequest { get; set; }
 
+        /// <summary>The object this request is for, attached to its batch request line (-AsBatchRequest) and so to its Invoke-OpenAiBatch result; a piped object binds it as it is (a FileInfo stays a FileInfo), while -Message gets its text.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             JsonObject body;
@@ -160,7 +164,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             }
             if (AsBatchRequest)
             {
-                Try(Message, () => WriteObject(BatchJobs.BatchRequestLine.Create("/v1/responses", body, (object?)PreviousResponse ?? Message,
+                Try(Message, () => WriteObject(BatchJobs.BatchRequestLine.Create("/v1/responses", body, BatchJobs.BatchRequestLine.InputOf(InputObject, (object?)PreviousResponse ?? Message),
                     ("Stream", Stream), ("StreamEvent", StreamEvent), ("Background", Background), ("InvokeFunction", InvokeFunction != "None"))));
                 return;
             }

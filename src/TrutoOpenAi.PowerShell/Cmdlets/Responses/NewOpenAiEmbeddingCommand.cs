@@ -11,7 +11,8 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     /// <para>Piped strings are gathered into requests of at most 2048 inputs and about 300,000 tokens (estimated at four
     /// characters a token), sent with encoding_format base64 and decoded to float arrays. One OpenAiEmbedding (Index,
     /// Text, Vector) is written per input, in input order. Empty strings are refused before any request. Needs an API key.</para>
-    /// <para>-AsBatchRequest writes one batch request line per text instead (its InputObject is the text), for
+    /// <para>-AsBatchRequest writes one batch request line per text instead (its InputObject the object as piped, or
+    /// -InputObject), for
     /// Invoke-OpenAiBatch: half the price, results within 24 hours.</para>
     /// </remarks>
     /// <example>
@@ -44,6 +45,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         [Parameter]
         public SwitchParameter AsBatchRequest { get; set; }
 
+        /// <summary>The object the text is for, attached to its batch request line (-AsBatchRequest) and so to its Invoke-OpenAiBatch result; a piped object binds it as it is, while -Text gets its text.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
         protected override void ProcessRecord()
         {
             foreach (var text in Text)
@@ -57,7 +62,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
                 {
                     var body = new System.Text.Json.Nodes.JsonObject { ["model"] = Model, ["input"] = text, ["encoding_format"] = "base64" };
                     if (Dimensions != null) body["dimensions"] = Dimensions;
-                    WriteObject(BatchJobs.BatchRequestLine.Create("/v1/embeddings", body, text));
+                    WriteObject(BatchJobs.BatchRequestLine.Create("/v1/embeddings", body, BatchJobs.BatchRequestLine.InputOf(InputObject, text)));
                     continue;
                 }
                 _texts.Add(text);
