@@ -61,7 +61,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
     [Cmdlet(VerbsLifecycle.Invoke, "OpenAiChatCompletion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OpenAiChatCompletion), typeof(OpenAiStreamEvent), typeof(Core.Models.Platform.OpenAiBatchRequest))]
     [OpenAiOperation("create_a_openai_chat_completion", "POST", "/chat/completions")]
-    public sealed class InvokeOpenAiChatCompletionCommand : OpenAiCmdlet
+    public sealed class InvokeOpenAiChatCompletionCommand : ModelCmdlet
     {
         private static readonly string[] Roles = { "system", "developer", "user", "assistant", "tool", "function" };
 
@@ -81,46 +81,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
         /// <summary>A completion whose History this call continues; piping a completion binds it.</summary>
         [Parameter(ValueFromPipeline = true)]
         public OpenAiChatCompletion? PreviousCompletion { get; set; }
-
-        /// <summary>The model, e.g. gpt-4o-mini (required unless a previous completion gives it).</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
-        public string? Model { get; set; }
-
-        /// <summary>Images attached to -Message: local paths (sent inline) or URLs.</summary>
-        [Parameter]
-        public string[]? Image { get; set; }
-
-        /// <summary>Function tools: OpenAiTool objects from New-OpenAiTool (a PowerShell command among them runs like -Function), or hashtables or JSON text in the chat shape (@{ type = 'function'; function = @{ name = ...; parameters = ... } }) or the flat shape of Invoke-OpenAiResponse. Other tool types are refused.</summary>
-        [Parameter]
-        public object[]? Tool { get; set; }
-
-        /// <summary>PowerShell commands (names or CommandInfo) offered to the model as function tools.</summary>
-        [Parameter]
-        public object[]? Function { get; set; }
-
-        /// <summary>Whether to run the functions the model calls: None (default), Confirm (ask per call) or Auto.</summary>
-        [Parameter]
-        [ValidateSet("None", "Confirm", "Auto")]
-        public string InvokeFunction { get; set; } = "None";
-
-        /// <summary>The most function-call rounds before the loop stops with an error (default 8).</summary>
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int MaxToolRound { get; set; } = 8;
-
-        /// <summary>auto, none, required, or the name of a function to force.</summary>
-        [Parameter]
-        public string? ToolChoice { get; set; }
-
-        /// <summary>A JSON Schema (JSON text or hashtable) the answer must follow (structured output).</summary>
-        [Parameter]
-        public object? JsonSchema { get; set; }
-
-        /// <summary>The schema's name (default 'output').</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string SchemaName { get; set; } = "output";
 
         /// <summary>Sampling temperature, 0 to 2.</summary>
         [Parameter]
@@ -146,35 +106,11 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
         [Parameter]
         public SwitchParameter Store { get; set; }
 
-        /// <summary>Up to 16 string pairs stored with the completion (Get-OpenAiChatCompletion -Metadata filters on them).</summary>
-        [Parameter]
-        public Hashtable? Metadata { get; set; }
-
-        /// <summary>Show the text as it arrives, then write the completion.</summary>
-        [Parameter]
-        public SwitchParameter Stream { get; set; }
-
-        /// <summary>Write every streamed chunk as a typed event (instead of the completion).</summary>
-        [Parameter]
-        public SwitchParameter StreamEvent { get; set; }
-
-        /// <summary>More body fields, sent as given (top_p, seed, stop, logprobs, ...).</summary>
-        [Parameter]
-        public Hashtable? AdditionalBody { get; set; }
-
-        /// <summary>Write the request as a batch request line (OpenAiBatchRequest, url /v1/chat/completions) for Invoke-OpenAiBatch instead of sending it.</summary>
-        [Parameter]
-        public SwitchParameter AsBatchRequest { get; set; }
-
-        /// <summary>The object this request is for, attached to its batch request line (-AsBatchRequest) and so to its Invoke-OpenAiBatch result; a piped object binds it as it is (a FileInfo stays a FileInfo), while -Message gets its text.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public PSObject? InputObject { get; set; }
-
         protected override void ProcessRecord()
         {
             JsonObject body;
             List<JsonObject> turn;
-            var functions = new FunctionRunner(this, InvokeFunction, MaxToolRound);
+            var functions = NewFunctionRunner();
             try
             {
                 (body, turn) = BuildBody(functions);
@@ -191,8 +127,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
                     var messages = History(new ChatCompletionService(Client));
                     messages.AddRange(turn);
                     body["messages"] = new JsonArray(messages.Select(m => (JsonNode?)m).ToArray());
-                    WriteObject(BatchJobs.BatchRequestLine.Create("/v1/chat/completions", body, BatchJobs.BatchRequestLine.InputOf(InputObject, (object?)PreviousCompletion ?? Message),
-                        ("Stream", Stream), ("StreamEvent", StreamEvent), ("InvokeFunction", InvokeFunction != "None")));
+                    WriteObject(BatchLine("/v1/chat/completions", body, (object?)PreviousCompletion ?? Message));
                 });
                 return;
             }
@@ -347,22 +282,13 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.ChatCompletions
             if (N != null) body["n"] = N;
             if (ReasoningEffort != null) body["reasoning_effort"] = ReasoningEffort;
             if (Store) body["store"] = true;
-            if (ModelInput.Metadata(Metadata) is { } metadata) body["metadata"] = new JsonObject(metadata.Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value)));
-            if (ToolChoice != null)
-                body["tool_choice"] = ToolChoice is "auto" or "none" or "required" ? (JsonNode)ToolChoice
-                    : new JsonObject { ["type"] = "function", ["function"] = new JsonObject { ["name"] = ToolChoice } };
-            var tools = new JsonArray();
-            foreach (var tool in Tool ?? Array.Empty<object>()) tools.Add(Responses.ToolDefinition.ForChat(tool, functions));
-            foreach (var function in functions.Offer(Function)) tools.Add(Responses.ToolDefinition.ChatShape(function));
-            if (tools.Count > 0) body["tools"] = tools;
-            if (JsonSchema != null)
+            if (MetadataNode() is { } metadata) body["metadata"] = metadata;
+            if (ToolChoiceNode(name => new JsonObject { ["type"] = "function", ["function"] = new JsonObject { ["name"] = name } }) is { } choice) body["tool_choice"] = choice;
+            if (Tools(functions, Responses.ToolDefinition.ForChat, Responses.ToolDefinition.ChatShape) is { } tools) body["tools"] = tools;
+            if (SchemaFormat() is { } format)
             {
-                var schema = FunctionTool.ReadSchema(JsonSchema);
-                body["response_format"] = new JsonObject
-                {
-                    ["type"] = "json_schema",
-                    ["json_schema"] = new JsonObject { ["name"] = SchemaName, ["schema"] = schema, ["strict"] = false },
-                };
+                format.Remove("type"); // chat wraps the format: {type: json_schema, json_schema: {name, schema, strict}}
+                body["response_format"] = new JsonObject { ["type"] = "json_schema", ["json_schema"] = format };
             }
             ModelInput.Merge(body, AdditionalBody);
             return (body, turn);

@@ -46,7 +46,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
     [Cmdlet(VerbsLifecycle.Invoke, "OpenAiResponse", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(OpenAiResponse), typeof(OpenAiStreamEvent), typeof(Core.Models.Platform.OpenAiBatchRequest))]
     [OpenAiOperation("create_a_openai_response", "POST", "/responses")]
-    public sealed class InvokeOpenAiResponseCommand : ResponseCmdletBase
+    public sealed class InvokeOpenAiResponseCommand : ModelCmdlet
     {
         /// <summary>The user's message.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true)]
@@ -57,18 +57,9 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         [Parameter]
         public object[]? InputItem { get; set; }
 
-        /// <summary>The model (required), e.g. gpt-4o-mini.</summary>
-        [Parameter]
-        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
-        public string? Model { get; set; }
-
         /// <summary>System-level instructions for this response.</summary>
         [Parameter]
         public string? Instructions { get; set; }
-
-        /// <summary>Images to include: local paths (sent inline), URLs, or file ids (file-...).</summary>
-        [Parameter]
-        public string[]? Image { get; set; }
 
         /// <summary>A response to continue on the server (previous_response_id); piping a response binds it.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -82,36 +73,6 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         [Parameter]
         public string? ConversationId { get; set; }
 
-        /// <summary>Tools: OpenAiTool objects from New-OpenAiTool (a PowerShell command among them runs like -Function), or hashtables or JSON text of a known type (function, file_search, web_search, mcp, ...).</summary>
-        [Parameter]
-        public object[]? Tool { get; set; }
-
-        /// <summary>PowerShell commands (names or CommandInfo) offered to the model as function tools.</summary>
-        [Parameter]
-        public object[]? Function { get; set; }
-
-        /// <summary>Whether to run the functions the model calls: None (default), Confirm (ask per call) or Auto.</summary>
-        [Parameter]
-        [ValidateSet("None", "Confirm", "Auto")]
-        public string InvokeFunction { get; set; } = "None";
-
-        /// <summary>The most function-call rounds before the loop stops with an error (default 8).</summary>
-        [Parameter]
-        [ValidateRange(1, 100)]
-        public int MaxToolRound { get; set; } = 8;
-
-        /// <summary>auto, none, required, or the name of a function to force.</summary>
-        [Parameter]
-        public string? ToolChoice { get; set; }
-
-        /// <summary>A JSON Schema (JSON text or hashtable) the answer must follow (structured output).</summary>
-        [Parameter]
-        public object? JsonSchema { get; set; }
-
-        /// <summary>The schema's name (default 'output').</summary>
-        [Parameter]
-        public string SchemaName { get; set; } = "output";
-
         /// <summary>The most output tokens.</summary>
         [Parameter]
         [ValidateRange(16, int.MaxValue)]
@@ -121,38 +82,14 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         [Parameter]
         public SwitchParameter Background { get; set; }
 
-        /// <summary>Show the text as it arrives, then write the response.</summary>
-        [Parameter]
-        public SwitchParameter Stream { get; set; }
-
-        /// <summary>Write every typed stream event.</summary>
-        [Parameter]
-        public SwitchParameter StreamEvent { get; set; }
-
-        /// <summary>Up to 16 string pairs stored with the response.</summary>
-        [Parameter]
-        public Hashtable? Metadata { get; set; }
-
         /// <summary>Whether the response is stored (default: the API's, true).</summary>
         [Parameter]
         public SwitchParameter NoStore { get; set; }
 
-        /// <summary>More body fields, sent as given (temperature, reasoning, ...).</summary>
-        [Parameter]
-        public Hashtable? AdditionalBody { get; set; }
-
-        /// <summary>Write the request as a batch request line (OpenAiBatchRequest) for Invoke-OpenAiBatch instead of sending it.</summary>
-        [Parameter]
-        public SwitchParameter AsBatchRequest { get; set; }
-
-        /// <summary>The object this request is for, attached to its batch request line (-AsBatchRequest) and so to its Invoke-OpenAiBatch result; a piped object binds it as it is (a FileInfo stays a FileInfo), while -Message gets its text.</summary>
-        [Parameter(ValueFromPipeline = true)]
-        public PSObject? InputObject { get; set; }
-
         protected override void ProcessRecord()
         {
             JsonObject body;
-            var functions = new FunctionRunner(this, InvokeFunction, MaxToolRound);
+            var functions = NewFunctionRunner();
             try
             {
                 body = BuildBody(functions);
@@ -164,8 +101,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             }
             if (AsBatchRequest)
             {
-                Try(Message, () => WriteObject(BatchJobs.BatchRequestLine.Create("/v1/responses", body, BatchJobs.BatchRequestLine.InputOf(InputObject, (object?)PreviousResponse ?? Message),
-                    ("Stream", Stream), ("StreamEvent", StreamEvent), ("Background", Background), ("InvokeFunction", InvokeFunction != "None"))));
+                Try(Message, () => WriteObject(BatchLine("/v1/responses", body, (object?)PreviousResponse ?? Message, ("Background", Background))));
                 return;
             }
             if (!ShouldProcess($"model {Model}", "Create a response")) return;
@@ -182,7 +118,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
                 var calls = response.FunctionCalls;
                 if (response.Status != "completed" || !functions.WillRun(calls))
                 {
-                    if (!StreamEvent) WriteResponse(response);
+                    if (!StreamEvent) Output.WriteResponse(response);
                     return;
                 }
                 if (functions.LimitReached(round, response) is { } limit)
@@ -191,7 +127,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
                     return;
                 }
                 var results = functions.Run(calls);
-                var outputs = new JsonArray(calls.Select((call, i) => (JsonNode?)Output(call, results[i])).ToArray());
+                var outputs = new JsonArray(calls.Select((call, i) => (JsonNode?)CallOutput(call, results[i])).ToArray());
                 body = Continue(body, response, outputs);
             }
         }
@@ -200,8 +136,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
         {
             if (!Stream && !StreamEvent) return Await(observer => service.CreateAsync(body, observer, CancellationToken));
             var stream = Await(observer => service.StreamAsync(body, new OpenAiStreamOptions(), observer, CancellationToken));
-            return Consume(stream, StreamEvent);
+            return Output.Consume(stream, StreamEvent);
         }
+
+        private ResponseOutput Output => new ResponseOutput(this, stream => Await(_ => stream.MoveNextAsync(CancellationToken)), WriteHostText, CancellationToken);
 
         private JsonObject Continue(JsonObject body, OpenAiResponse response, JsonArray outputs)
         {
@@ -214,7 +152,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             return next;
         }
 
-        private static JsonObject Output(OpenAiFunctionCall call, string output) =>
+        private static JsonObject CallOutput(OpenAiFunctionCall call, string output) =>
             new JsonObject { ["type"] = "function_call_output", ["call_id"] = call.CallId, ["output"] = output };
 
         private JsonObject BuildBody(FunctionRunner functions)
@@ -243,18 +181,10 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
             if (MaxOutputTokens != null) body["max_output_tokens"] = MaxOutputTokens;
             if (Background) body["background"] = true;
             if (NoStore) body["store"] = false;
-            if (ToolChoice != null) body["tool_choice"] = ToolChoice is "auto" or "none" or "required" ? (JsonNode)ToolChoice : new JsonObject { ["type"] = "function", ["name"] = ToolChoice };
-            if (Metadata != null) body["metadata"] = ToJsonObject(Metadata, "Metadata", "OpenAiInvalidArgument");
-
-            var tools = new JsonArray();
-            foreach (var tool in Tool ?? Array.Empty<object>()) tools.Add(ToolDefinition.ForResponses(tool, functions));
-            foreach (var function in functions.Offer(Function)) tools.Add(function);
-            if (tools.Count > 0) body["tools"] = tools;
-            if (JsonSchema != null)
-            {
-                var schema = FunctionTool.ReadSchema(JsonSchema);
-                body["text"] = new JsonObject { ["format"] = new JsonObject { ["type"] = "json_schema", ["name"] = SchemaName, ["schema"] = schema, ["strict"] = false } };
-            }
+            if (ToolChoiceNode(name => new JsonObject { ["type"] = "function", ["name"] = name }) is { } choice) body["tool_choice"] = choice;
+            if (MetadataNode() is { } metadata) body["metadata"] = metadata;
+            if (Tools(functions, ToolDefinition.ForResponses, tool => tool) is { } tools) body["tools"] = tools;
+            if (SchemaFormat() is { } format) body["text"] = new JsonObject { ["format"] = format };
             ModelInput.Merge(body, AdditionalBody);
             return body;
         }

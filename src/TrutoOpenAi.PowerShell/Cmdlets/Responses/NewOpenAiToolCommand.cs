@@ -166,6 +166,7 @@ namespace TrutoOpenAi.PowerShell.Cmdlets.Responses
 
         /// <summary>The image model, e.g. gpt-image-1 (the API's default).</summary>
         [Parameter(ParameterSetName = ImageGenerationSet)]
+        [ArgumentCompleter(typeof(Completion.ModelIdCompleter))]
         public string? Model { get; set; }
 
         /// <summary>The image size, e.g. 1024x1024, 1536x1024 or auto.</summary>
