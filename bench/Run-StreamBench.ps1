@@ -15,7 +15,8 @@
       first token  module    Invoke-OpenAiResponse -Stream 6>&1 | ForEach-Object { ... }: the time from the call to
                              the first text delta written to the host (redirected into the pipeline), warm, -Reps times
                    baseline  RawBaseline sse: one HttpClient, POST /v1/responses stream=true, the body read line by line,
-                             the first response.output_text.delta data line parsed (source-generated System.Text.Json)
+                             the first response.output_text.delta data line parsed (source-generated System.Text.Json);
+                             for scale, the same request not streamed with Invoke-RestMethod
       Stop()       module    Invoke-OpenAiResponse -Stream in a [powershell] on a warm runspace, the emulator holding
                              the stream open after the first delta ("[hold]"); once GET /_emulator/streams says it is
                              held, Stop(); the figure is the emulator's ended_at_ms (when it saw the connection closed,
@@ -89,6 +90,15 @@ function Measure-FirstToken {
 # GET /_emulator/streams as a list (Invoke-RestMethod writes a JSON array as one object: unroll it).
 function Get-Stream([string] $Query = '') { @(Invoke-RestMethod -Uri "$control/streams$Query" | ForEach-Object { $_ } | Where-Object { $null -ne $_ }) }
 
+# For scale: the same request, not streamed, with Invoke-RestMethod (what a script without the module would write).
+$irmHeaders = @{ Authorization = "Bearer $env:RAWBASELINE_KEY" }
+$irmBody = '{"model":"gpt-4o-mini","input":"Tell me about streaming in a few words"}'
+function Measure-Irm {
+    $sw = [Diagnostics.Stopwatch]::StartNew()
+    $null = Invoke-RestMethod -Method Post -Uri "$base/responses" -Headers $irmHeaders -ContentType 'application/json' -Body $irmBody
+    $sw.Elapsed.TotalMilliseconds
+}
+
 function Get-LastStreamSeq {
     $all = Get-Stream
     if ($all.Count -and $null -ne $all[-1]) { [long]$all[-1].seq } else { [long]0 }
@@ -113,7 +123,9 @@ function Measure-Stop {
         $ps.Stop()
         $stoppedMs = (& $nowMs) - $stopAt
         $ended = Get-Stream "?since=$since&wait_seconds=30"
-        if ($ended.Count -ne 1 -or $ended[0].state -ne 'closed_by_client') { throw "expected one stream closed by the client, got $($ended.state)" }
+        if ($ended.Count -ne 1 -or $ended[0].state -ne 'closed_by_client') {
+            throw "expected one stream closed by the client, got $($ended.state) (events sent $($ended.events_sent); pipeline $($ps.InvocationStateInfo.State) $($ps.InvocationStateInfo.Reason); errors: $($ps.Streams.Error -join '; '))"
+        }
         [pscustomobject]@{ ClosedSeenMs = $ended[0].ended_at_ms - $stopAt; StopReturnedMs = $stoppedMs }
     }
     finally { $ps.Dispose() }
@@ -121,17 +133,19 @@ function Measure-Stop {
 
 try {
     Write-Host '== Warm-up'
-    1..20 | ForEach-Object { $null = Measure-FirstToken }
+    1..20 | ForEach-Object { $null = Measure-FirstToken; $null = Measure-Irm }
     1..3 | ForEach-Object { $null = Measure-Stop }
 
     $m1 = [Collections.Generic.List[double]]::new(); $m1Total = [Collections.Generic.List[double]]::new()
     $b1 = [Collections.Generic.List[double]]::new(); $b1Total = [Collections.Generic.List[double]]::new()
     $m2 = [Collections.Generic.List[double]]::new(); $m2Returned = [Collections.Generic.List[double]]::new()
     $b2 = [Collections.Generic.List[double]]::new()
+    $irm = [Collections.Generic.List[double]]::new()
     $ratios = [Collections.Generic.List[double]]::new()
     for ($r = 1; $r -le $Rounds; $r++) {
         $mod = @(1..$Reps | ForEach-Object { Measure-FirstToken })
         $raw = Invoke-Raw 'sse' @('--reps', "$Reps")
+        1..$Reps | ForEach-Object { $irm.Add((Measure-Irm)) }
         $mFirst = Get-Median $mod.FirstMs; $bFirst = Get-Median $raw.first_item_ms
         $mod.FirstMs | ForEach-Object { $m1.Add($_) }; $mod.TotalMs | ForEach-Object { $m1Total.Add($_) }
         $raw.first_item_ms | ForEach-Object { $b1.Add($_) }; $raw.seconds | ForEach-Object { $b1Total.Add($_ * 1000) }
@@ -146,7 +160,7 @@ try {
 
     $f = [Globalization.CultureInfo]::InvariantCulture
     $first = Get-Median $m1; $firstRaw = Get-Median $b1; $ratio = Get-Median $ratios
-    $total = Get-Median $m1Total; $totalRaw = Get-Median $b1Total
+    $total = Get-Median $m1Total; $totalRaw = Get-Median $b1Total; $irmMs = Get-Median $irm
     $stop = Get-Median $m2; $stopRaw = Get-Median $b2; $returned = Get-Median $m2Returned
     $stopMax = ($m2 | Measure-Object -Maximum).Maximum
     $loadEnd = & $load
@@ -155,7 +169,7 @@ try {
     $result = [ordered]@{
         rounds = $Rounds; reps = $Reps; stop_reps = $StopReps
         first_token_module_ms = $m1; first_token_raw_ms = $b1; stream_module_ms = $m1Total; stream_raw_ms = $b1Total; first_token_ratio_per_round = $ratios
-        stop_close_seen_module_ms = $m2; stop_returned_module_ms = $m2Returned; stop_close_seen_raw_ms = $b2
+        stop_close_seen_module_ms = $m2; stop_returned_module_ms = $m2Returned; stop_close_seen_raw_ms = $b2; invoke_restmethod_ms = $irm
         load_start = $loadStart; load_end = $loadEnd; commit = $commit; when = [DateTime]::UtcNow.ToString('o')
     }
     $stamp = [DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss')
@@ -169,6 +183,7 @@ try {
         '|---|---|---|---|---|---|'
         ('| 8 | time to the first streamed token, warm (`Invoke-OpenAiResponse -Stream`, first text on the host) | {0:0.00} ms | raw HttpClient SSE reader: {1:0.00} ms | {2:0.00} x (median of per-round ratios) | (information) |' -f $first, $firstRaw, $ratio)
         ('| 8b | the same stream read to its end (typed OpenAiResponse written) | {0:0.00} ms | raw reader to the end: {1:0.00} ms | {2:0.00} x | (information) |' -f $total, $totalRaw, ($total / $totalRaw))
+        ('| 8c | (for scale) the same request not streamed, `Invoke-RestMethod`, whole answer | | {0:0.00} ms | | (information) |' -f $irmMs)
         ('| 9 | Stop() on a streaming pipeline until the emulator sees the connection closed | {0:0.0} ms (Stop() returned after {1:0.0} ms; slowest {2:0.0} ms) | raw HttpClient cancel + dispose: {3:0.0} ms | {4:+0.0;-0.0} ms | < 500 ms: {5} |' -f $stop, $returned, $stopMax, $stopRaw, ($stop - $stopRaw), $goal)
     ) -join "`n"
     Write-Host "`n$table"

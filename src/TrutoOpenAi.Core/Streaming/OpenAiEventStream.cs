@@ -286,8 +286,41 @@ namespace TrutoOpenAi.Core.Streaming
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+            if (!IsComplete && !_endOfBody) CloseNow();
             _finished = true;
             Abort();
+        }
+
+        /// <summary>
+        /// Closes the connection of a body not read to its end at once. Disposing such a body makes the HTTP handler drain
+        /// it first so the connection can be reused (SocketsHttpHandler: up to 2 s), and a stream the server holds open
+        /// never drains; a read in flight that is cancelled closes the connection instead. Called with no read of ours in
+        /// flight (Dispose runs after the last read completed).
+        /// </summary>
+        private void CloseNow()
+        {
+            try
+            {
+                var scratch = new byte[16 * 1024];
+                using (var cancel = new CancellationTokenSource())
+                {
+                    for (var i = 0; i < 64; i++)
+                    {
+                        var read = _body.ReadAsync(scratch, 0, scratch.Length, cancel.Token);
+                        if (!read.IsCompleted)
+                        {
+                            cancel.Cancel();
+                            read.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
+                            return;
+                        }
+                        if (read.Status != TaskStatus.RanToCompletion || read.Result == 0) return;
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                // best effort: Abort disposes the body anyway
+            }
         }
 
         private sealed class IdleState

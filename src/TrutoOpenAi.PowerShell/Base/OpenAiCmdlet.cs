@@ -73,13 +73,25 @@ namespace TrutoOpenAi.PowerShell
         {
             var observer = call.Observer;
             var task = call.Task;
-            while (true)
+            try
             {
+                while (true)
+                {
+                    Drain(observer);
+                    if (task.IsCompleted) break;
+                    observer.Wake.Wait();
+                }
                 Drain(observer);
-                if (task.IsCompleted) break;
-                observer.Wake.Wait();
             }
-            Drain(observer);
+            catch
+            {
+                // A write threw (the pipeline is stopping: Ctrl+C, Stop()) before the result was taken. Whatever the call
+                // still produces (an open event stream) is disposed when it arrives, so its connection closes at once
+                // instead of when the garbage collector finds it.
+                task.ContinueWith(static t => (t.Status == TaskStatus.RanToCompletion ? t.Result as IDisposable : null)?.Dispose(),
+                    CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
             try
             {
                 return task.GetAwaiter().GetResult();
