@@ -31,7 +31,7 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('OpenAI', 'API', 'Admin', 'Projects', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
-            ReleaseNotes = 'Cmdlets for OpenAI organization administration (projects, directory, keys, certificates, audit logs, usage, costs and spend) and the platform API (models, files, batches, fine-tuning, vector stores, assistants); -UnusedForDays for safe key clean-up; a bundled API emulator with sample data; an MCP server. Get-Help about_TrutoOpenAi.'
+            ReleaseNotes = 'Cmdlets for OpenAI organization administration (projects, directory, keys, certificates, audit logs, usage, costs and spend) and the platform API: models, files, uploads, batches, fine-tuning, vector stores, containers, evals, the retired assistants family; the model-calling surface (Invoke-OpenAiResponse with streaming, background mode and a PowerShell function loop, New-OpenAiTool, conversations, chat completions, embeddings, moderation, speech, transcription, images) and a batch workflow (-AsBatchRequest | Invoke-OpenAiBatch); -UnusedForDays for safe key clean-up; a bundled API emulator whose replies are checked against the OpenAPI spec; an MCP server. Get-Help about_TrutoOpenAi.'
 
         }
     }
