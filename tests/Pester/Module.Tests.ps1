@@ -135,6 +135,20 @@ Describe 'The staged manifest' {
         (@($Manifest.FormatsToProcess | ForEach-Object { $_ -replace '\\', '/' } | Sort-Object) -join ', ') | Should -Be ($formats -join ', ')
         (@($Manifest.TypesToProcess | ForEach-Object { $_ -replace '\\', '/' } | Sort-Object) -join ', ') | Should -Be ($types -join ', ')
     }
+
+    It 'gives every typed output of more than four properties a default table view' {
+        # Run in a fresh pwsh: the module's types are loaded there, and the staged format file is the one the
+        # manifest names. A type without a view shows every property as a table column, raw JSON included.
+        $script = @"
+Import-Module '$ManifestPath'
+`$viewed = @(Get-FormatData -TypeName 'TrutoOpenAi.*' | ForEach-Object TypeNames)
+Get-Command -Module TrutoOpenAi | ForEach-Object { `$c = `$_; `$_.OutputType | Where-Object { `$_.Type -and `$_.Type.Namespace -like 'TrutoOpenAi*' } | ForEach-Object {
+    if (@(`$_.Type.GetProperties()).Count -gt 4 -and `$_.Type.FullName -notin `$viewed) { "`$(`$_.Type.FullName) (`$(`$c.Name))" } } } | Sort-Object -Unique
+"@
+        $result = Invoke-FreshPwsh -Script $script -TimeoutSeconds 120
+        $result.ExitCode | Should -Be 0
+        @($result.Output) | Should -BeNullOrEmpty -Because 'these output types have no table view'
+    }
 }
 
 Describe 'Importing the module' {
