@@ -32,6 +32,7 @@ param(
     [string] $Stage
 )
 $ErrorActionPreference = 'Stop'
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Set-StrictMode -Version 3.0
 $ProgressPreference = 'SilentlyContinue'
 
@@ -40,8 +41,7 @@ if (-not $Stage) { $Stage = Join-Path $RepoRoot 'out/TrutoOpenAi' }
 Import-Module (Join-Path $Stage 'TrutoOpenAi.psd1') -Force
 $ResultsDir = Join-Path $PSScriptRoot 'results'
 $null = New-Item -ItemType Directory -Force -Path $ResultsDir
-$load = { (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -replace '^(\S+ \S+ \S+).*', '$1' }
-$loadStart = & $load
+$loadStart = Get-Load
 
 $emu = Start-OpenAiEmulator -Connect -Name 'batch-bench'
 $control = ([string]$emu.BaseUri) -replace '/v1/?$', '/_emulator'
@@ -123,14 +123,9 @@ function Measure-Server {
     finally { Remove-Item -LiteralPath $path -ErrorAction Ignore }
 }
 
-function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
-    if ($sorted.Count % 2) { $sorted[[int][Math]::Floor($sorted.Count / 2)] } else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
-}
-
 try {
     Write-Host "Warm-up (2,000 lines each)"
-    $all = $questions; $questions = $all[0..1999]; $script:Lines = 2000
+    $all = $questions; $questions = @($all[0..([Math]::Min(1999, $all.Count - 1))]); $script:Lines = $questions.Count
     $null = Measure-Once { Invoke-Module }; $null = Measure-Once { Invoke-Baseline }
     $questions = $all; $script:Lines = $all.Count
 
@@ -146,8 +141,8 @@ try {
     $m = Get-Median $module; $b = Get-Median $baseline; $s = Get-Median $server
     $ratios = for ($i = 0; $i -lt $Rounds; $i++) { $baseline[$i] / $module[$i] }
     $ratio = Get-Median $ratios
-    $loadEnd = & $load
-    $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
+    $loadEnd = Get-Load
+    $cpu = Get-CpuName
     $commit = (git -C $RepoRoot rev-parse --short HEAD 2>$null)
     $result = [ordered]@{
         lines = $Lines; rounds = $Rounds; module_s = $module; baseline_s = $baseline; emulator_create_s = $server
@@ -167,16 +162,7 @@ try {
         ('| of which the emulator running every line through the stand-in model while creating the batch | {0:0.00} s | same | (information) |' -f $s)
     ) -join "`n"
     Write-Host "`n$table"
-    if (-not $NoDocs) {
-        $doc = Join-Path $RepoRoot 'docs/performance.md'
-        $text = Get-Content -LiteralPath $doc -Raw
-        $pattern = '(?s)(<!-- bench:batch:start -->\r?\n).*?(\r?\n<!-- bench:batch:end -->)'
-        if ($text -match $pattern) {
-            $text = [regex]::Replace($text, $pattern, { param($mt) $mt.Groups[1].Value + $table + $mt.Groups[2].Value })
-            [IO.File]::WriteAllText($doc, $text)
-            Write-Host "docs/performance.md updated"
-        } else { Write-Warning 'docs/performance.md has no bench:batch markers: not updated.' }
-    }
+    if (-not $NoDocs) { Update-PerformanceDoc -RepoRoot $RepoRoot -Section batch -Table $table }
 }
 finally {
     $ticker.Stop(); $ticker.Dispose()

@@ -55,6 +55,7 @@ param(
     [string] $Stage
 )
 $ErrorActionPreference = 'Stop'
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Set-StrictMode -Version 3.0
 $ProgressPreference = 'SilentlyContinue'
 
@@ -102,15 +103,6 @@ function Invoke-Raw([string] $Mode, [string[]] $Arguments) {
     if ($LASTEXITCODE -ne 0) { throw "RawBaseline $Mode failed (exit $LASTEXITCODE)." }
     @($lines | Where-Object { $_.StartsWith('{') } | ForEach-Object { $_ | ConvertFrom-Json })
 }
-
-function Get-Median([double[]] $Values) {
-    $v = @($Values | Sort-Object)
-    if ($v.Count -eq 0) { return [double]::NaN }
-    if ($v.Count % 2) { return $v[($v.Count - 1) / 2] }
-    return ($v[$v.Count / 2 - 1] + $v[$v.Count / 2]) / 2
-}
-
-function Get-Load { if (Test-Path /proc/loadavg) { ((Get-Content /proc/loadavg) -split ' ')[0..2] -join ' ' } else { 'n/a' } }
 
 function Write-Step([string] $Text) { Write-Host "== $Text" }
 
@@ -286,7 +278,7 @@ try {
     Write-Host ($R.upload | ConvertTo-Json -Compress -Depth 4)
 
     # ---- machine & report ----------------------------------------------------------------------------------
-    $cpu = if (Test-Path /proc/cpuinfo) { ((Get-Content /proc/cpuinfo | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -split ':', 2)[1].Trim() } else { $env:PROCESSOR_IDENTIFIER }
+    $cpu = Get-CpuName
     $R.machine = [ordered]@{
         date = (Get-Date).ToUniversalTime().ToString('yyyy-MM-dd HH:mm') + ' UTC'
         cpu = $cpu; cores = [Environment]::ProcessorCount
@@ -342,21 +334,6 @@ Write-Host $uploadTable
 Write-Host "results: bench/results/$stamp.json, bench/results/$stamp.md"
 
 if (-not $NoDocs) {
-    $doc = Join-Path $RepoRoot 'docs/performance.md'
-    if (Test-Path -LiteralPath $doc) {
-        $text = Get-Content -Raw -LiteralPath $doc
-        $sections = @(@{ Name = 'upload'; Table = $uploadTable })
-        if (-not $UploadOnly) { $sections = @(@{ Name = 'results'; Table = $table }) + $sections }
-        foreach ($section in $sections) {
-            $pattern = "(?s)(<!-- bench:$($section.Name):start -->\r?\n).*?(\r?\n<!-- bench:$($section.Name):end -->)"
-            if ($text -match $pattern) {
-                $body = $section.Table.TrimEnd()
-                $text = [regex]::Replace($text, $pattern, { param($mm) $mm.Groups[1].Value + $body + $mm.Groups[2].Value })
-                Write-Host "docs/performance.md: $($section.Name) table updated."
-            } else {
-                Write-Warning "docs/performance.md has no bench:$($section.Name) markers: not updated."
-            }
-        }
-        Set-Content -LiteralPath $doc -Value $text -NoNewline
-    }
+    if (-not $UploadOnly) { Update-PerformanceDoc -RepoRoot $RepoRoot -Section results -Table $table }
+    Update-PerformanceDoc -RepoRoot $RepoRoot -Section upload -Table $uploadTable
 }

@@ -47,6 +47,7 @@ param(
     [string] $Stage
 )
 $ErrorActionPreference = 'Stop'
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Set-StrictMode -Version 3.0
 $ProgressPreference = 'SilentlyContinue'
 
@@ -180,7 +181,6 @@ $cases = [ordered]@{
     floorN  = Get-ChildCommand $floorN 'Get-Floor1'
     module  = Get-ChildCommand $Psd1 'Get-OpenAiConnection'
 }
-function Get-Median([double[]] $Values) { $s = $Values | Sort-Object; $n = $s.Count; if ($n % 2) { $s[($n - 1) / 2] } else { ($s[$n / 2 - 1] + $s[$n / 2]) / 2 } }
 function F([double] $v, [string] $fmt = 'n3') { $v.ToString($fmt, $Invariant) }
 
 function Measure-Host([string[]] $Launch) {
@@ -221,16 +221,16 @@ if ($PwshBuild -in 'ReadyToRun', 'Both') {
     $r2r = New-ReadyToRunHost
     $hosts['r2r'] = @{ Label = 'the same pwsh with its PowerShell assemblies compiled ReadyToRun, as the official release packages ship them'; Launch = @($Dotnet, $r2r) }
 }
-$loadStart = (Get-Content /proc/loadavg -ErrorAction Ignore) -replace '^(\S+ \S+ \S+).*', '$1'
+$loadStart = Get-Load
 $R = [ordered]@{}
 foreach ($h in $hosts.Keys) {
     Write-Host "==> $Rounds interleaved rounds on $($hosts[$h].Label)"
     $R[$h] = Measure-Host $hosts[$h].Launch
 }
-$loadEnd = (Get-Content /proc/loadavg -ErrorAction Ignore) -replace '^(\S+ \S+ \S+).*', '$1'
+$loadEnd = Get-Load
 
 $commit = (git -C $RepoRoot rev-parse --short HEAD 2>$null)
-$cpu = ((Get-Content /proc/cpuinfo -ErrorAction Ignore | Select-String '^model name' | Select-Object -First 1) -replace '.*:\s*', '')
+$cpu = Get-CpuName
 $rows = foreach ($h in $hosts.Keys) {
     $res = $R[$h]; $tag = if ($h -eq 'r2r') { 'ReadyToRun pwsh' } else { 'dotnet-tool pwsh' }
     $goal = if ($res.module_delta_s -lt 0.15) { 'met' } else { '**missed**' }
@@ -253,15 +253,4 @@ $ResultsDir = Join-Path $PSScriptRoot 'results'
 $null = New-Item -ItemType Directory -Force -Path $ResultsDir
 $R | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath (Join-Path $ResultsDir "import-$((Get-Date).ToUniversalTime().ToString('yyyyMMdd-HHmmss')).json")
 
-if (-not $NoDocs) {
-    $doc = Join-Path $RepoRoot 'docs/performance.md'
-    $text = Get-Content -Raw -LiteralPath $doc
-    $pattern = '(?s)(<!-- bench:import:start -->\r?\n).*?(\r?\n<!-- bench:import:end -->)'
-    if ($text -match $pattern) {
-        $text = [regex]::Replace($text, $pattern, { param($mm) $mm.Groups[1].Value + $table.TrimEnd() + $mm.Groups[2].Value })
-        Set-Content -LiteralPath $doc -Value $text -NoNewline
-        Write-Host 'docs/performance.md: import table updated.'
-    } else {
-        Write-Warning 'docs/performance.md has no bench:import markers: not updated.'
-    }
-}
+if (-not $NoDocs) { Update-PerformanceDoc -RepoRoot $RepoRoot -Section import -Table $table }

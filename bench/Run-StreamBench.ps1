@@ -37,6 +37,7 @@ param(
     [string] $Stage
 )
 $ErrorActionPreference = 'Stop'
+. (Join-Path $PSScriptRoot 'BenchCommon.ps1')
 Set-StrictMode -Version 3.0
 $ProgressPreference = 'SilentlyContinue'
 
@@ -46,8 +47,7 @@ $Psd1 = Join-Path $Stage 'TrutoOpenAi.psd1'
 Import-Module $Psd1 -Force
 $ResultsDir = Join-Path $PSScriptRoot 'results'
 $null = New-Item -ItemType Directory -Force -Path $ResultsDir
-$load = { (Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -replace '^(\S+ \S+ \S+).*', '$1' }
-$loadStart = & $load
+$loadStart = Get-Load
 $Dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
 
 Write-Host '== Building bench/RawBaseline (Release, into out/bench/RawBaseline)'
@@ -70,12 +70,6 @@ function Invoke-Raw([string] $Mode, [string[]] $Arguments) {
     @($lines | Where-Object { $_.StartsWith('{') } | ForEach-Object { $_ | ConvertFrom-Json })
 }
 
-function Get-Median([double[]] $Values) {
-    $v = @($Values | Sort-Object)
-    if ($v.Count -eq 0) { return [double]::NaN }
-    if ($v.Count % 2) { return $v[($v.Count - 1) / 2] }
-    return ($v[$v.Count / 2 - 1] + $v[$v.Count / 2]) / 2
-}
 
 function Measure-FirstToken {
     # Time to the first text delta on the host (6>&1 brings the host text into the pipeline as it is written), and to the end.
@@ -163,8 +157,8 @@ try {
     $total = Get-Median $m1Total; $totalRaw = Get-Median $b1Total; $irmMs = Get-Median $irm
     $stop = Get-Median $m2; $stopRaw = Get-Median $b2; $returned = Get-Median $m2Returned
     $stopMax = ($m2 | Measure-Object -Maximum).Maximum
-    $loadEnd = & $load
-    $cpu = (Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Where-Object { $_ -like 'model name*' } | Select-Object -First 1) -replace '^model name\s*:\s*', ''
+    $loadEnd = Get-Load
+    $cpu = Get-CpuName
     $commit = (git -C $RepoRoot rev-parse --short HEAD 2>$null)
     $result = [ordered]@{
         rounds = $Rounds; reps = $Reps; stop_reps = $StopReps
@@ -187,16 +181,7 @@ try {
         ('| 9 | Stop() on a streaming pipeline until the emulator sees the connection closed | {0:0.0} ms (Stop() returned after {1:0.0} ms; slowest {2:0.0} ms) | raw HttpClient cancel + dispose: {3:0.0} ms | {4:+0.0;-0.0} ms | < 500 ms: {5} |' -f $stop, $returned, $stopMax, $stopRaw, ($stop - $stopRaw), $goal)
     ) -join "`n"
     Write-Host "`n$table"
-    if (-not $NoDocs) {
-        $doc = Join-Path $RepoRoot 'docs/performance.md'
-        $text = Get-Content -LiteralPath $doc -Raw
-        $pattern = '(?s)(<!-- bench:stream:start -->\r?\n).*?(\r?\n<!-- bench:stream:end -->)'
-        if ($text -match $pattern) {
-            $text = [regex]::Replace($text, $pattern, { param($mt) $mt.Groups[1].Value + $table + $mt.Groups[2].Value })
-            [IO.File]::WriteAllText($doc, $text)
-            Write-Host 'docs/performance.md updated'
-        } else { Write-Warning 'docs/performance.md has no bench:stream markers: not updated.' }
-    }
+    if (-not $NoDocs) { Update-PerformanceDoc -RepoRoot $RepoRoot -Section stream -Table $table }
 }
 finally {
     $runspace.Dispose()
